@@ -1,0 +1,52 @@
+"""``mlpath roles`` and ``mlpath phases``: what the catalogue offers."""
+
+from __future__ import annotations
+
+from mlpath.cli import options
+
+
+def roles_command(json_output: options.Json = False, data_dir: options.DataDir = None) -> None:
+    """Compare the roles side by side: routes, skills, salaries, employers, ladder."""
+    import datetime as dt
+
+    from mlpath.catalog import load_catalog
+    from mlpath.models import Level, Profile
+    from mlpath.planner import build_plan
+
+    catalog = load_catalog(data_dir)
+    roles = list(catalog.roles.values())
+    # Path length for a beginner: from the planner, so it always matches `mlpath plan`.
+    hours = {
+        r.id: build_plan(
+            catalog,
+            Profile(role=r.id, level=Level.beginner, start=dt.date(2000, 1, 1), hours_per_week=10),
+            per_milestone=0,
+        ).total_hours
+        for r in roles
+    }
+    if json_output:
+        from mlpath.export.json import dump_roles
+
+        print(dump_roles(roles, hours))
+        return
+    from mlpath.render.tables import print_roles
+
+    print_roles(roles, hours)
+
+
+def phases_command(json_output: options.Json = False, data_dir: options.DataDir = None) -> None:
+    """List the phase ids (for --phase and --skip) with titles and counts."""
+    from collections import Counter
+
+    from mlpath.catalog import load_catalog
+
+    catalog = load_catalog(data_dir)
+    counts = Counter(m.phase for m in catalog.milestones.values())
+    if json_output:
+        from mlpath.export.json import dump_phases
+
+        print(dump_phases(catalog, counts))
+        return
+    from mlpath.render.tables import print_phases
+
+    print_phases(catalog, counts)

@@ -1,0 +1,42 @@
+"""Option declarations shared by several commands, defined once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DATA_PANEL = "Data"
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        envvar="MLPATH_DATA_DIR",
+        help="Directory holding roadmaps.yaml and resources.yaml (default: the shipped data).",
+        rich_help_panel=DATA_PANEL,
+        show_default=False,
+    ),
+]
+Target = Annotated[
+    str | None,
+    typer.Option(
+        "--target", "-t", help="Role to aim for: ds, mle or researcher.", show_default=False
+    ),
+]
+Level = Annotated[
+    str | None,
+    typer.Option(
+        "--level",
+        "-l",
+        help="Your current level: beginner, intermediate or advanced.",
+        show_default=False,
+    ),
+]
+Lang = Annotated[
+    str | None,
+    typer.Option("--lang", help="Preferred resource language: en or ja.", show_default=False),
+]
+Free = Annotated[bool, typer.Option("--free", help="Only free resources (free or free to audit).")]
+Json = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]

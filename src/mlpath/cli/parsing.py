@@ -1,0 +1,99 @@
+"""Turn option strings into typed values, with errors that say what would be right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from mlpath.errors import UsageError, unknown_choice
+
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+    from mlpath.models import Level, Phase, Role
+
+LEVELS = ("beginner", "intermediate", "advanced")
+LANGS = ("en", "ja")
+MIN_HOURS, MAX_HOURS = 1.0, 100.0
+
+
+def clean(value: str) -> str:
+    """Trim and lower a user's value; control characters are refused outright."""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise UsageError(f"{value!r} contains control characters")
+    return value.strip().lower()
+
+
+def parse_target(catalog: Catalog, value: str) -> Role:
+    role = catalog.role(clean(value))
+    if role is None:
+        raise unknown_choice("target", value.strip(), catalog.roles)
+    return role
+
+
+def parse_level(value: str) -> Level:
+    from mlpath.models import Level
+
+    text = clean(value)
+    if text not in LEVELS:
+        raise unknown_choice("level", value.strip(), LEVELS)
+    return Level(text)
+
+
+def parse_date(value: str, what: str = "start date") -> dt.date:
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        reason = str(exc) if text and text[0].isdigit() and len(text) == 10 else "not a date"
+        raise UsageError(f"invalid {what} {value!r} ({reason}); use YYYY-MM-DD") from None
+
+
+def check_hours(hours: float) -> float:
+    if not (MIN_HOURS <= hours <= MAX_HOURS):
+        raise UsageError(
+            f"hours per week must be between {MIN_HOURS:g} and {MAX_HOURS:g}, got {hours:g}"
+        )
+    return hours
+
+
+def parse_lang(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = clean(value)
+    if text not in LANGS:
+        raise unknown_choice("language", value.strip(), LANGS)
+    return text
+
+
+def parse_focus(value: str | None) -> str | None:
+    from mlpath.models import FOCUSES
+
+    if value is None:
+        return None
+    text = clean(value)
+    if text not in FOCUSES:
+        raise unknown_choice("focus", value.strip(), FOCUSES)
+    return text
+
+
+def parse_phase(catalog: Catalog, value: str) -> Phase:
+    text = clean(value)
+    if text not in catalog.phases:
+        raise unknown_choice("phase", value.strip(), catalog.phases)
+    return catalog.phases[text]
+
+
+def parse_skips(catalog: Catalog, values: list[str]) -> list[str]:
+    """Milestone or phase ids, comma-separated or repeated."""
+    ids: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            text = clean(part)
+            if not text:
+                continue
+            if text not in catalog.milestones and text not in catalog.phases:
+                raise unknown_choice(
+                    "milestone or phase", part.strip(), [*catalog.phases, *catalog.milestones]
+                )
+            ids.append(text)
+    return ids

@@ -1,0 +1,66 @@
+"""``mlpath resources``: browse and filter the resource catalogue."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mlpath.cli import options, parsing
+
+
+def resources_command(
+    phase: Annotated[
+        str | None, typer.Option("--phase", "-p", help="Phase id (see `mlpath phases`).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="course, book, paper, video, article, repo, community, conference or tool.",
+        ),
+    ] = None,
+    level: options.Level = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Only resources in this language: en or ja.")
+    ] = None,
+    free: options.Free = False,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search", "-q", help="Words that must appear in title, provider or summary."
+        ),
+    ] = None,
+    json_output: options.Json = False,
+    data_dir: options.DataDir = None,
+) -> None:
+    """List courses, books, papers, communities, conferences and tools."""
+    from mlpath.catalog import load_catalog
+    from mlpath.errors import unknown_choice
+    from mlpath.models import RESOURCE_KINDS
+    from mlpath.query import ResourceQuery, filter_resources
+
+    catalog = load_catalog(data_dir)
+    wanted_kind = None
+    if kind is not None:
+        wanted_kind = parsing.clean(kind)
+        if wanted_kind not in RESOURCE_KINDS:
+            raise unknown_choice("kind", kind.strip(), RESOURCE_KINDS)
+    query = ResourceQuery(
+        phase=parsing.parse_phase(catalog, phase).id if phase is not None else None,
+        kind=wanted_kind,
+        level=parsing.parse_level(level) if level is not None else None,
+        lang=parsing.parse_lang(lang),
+        free_only=free,
+        words=tuple(search.lower().split()) if search else (),
+    )
+    found = filter_resources(catalog, query)
+    if json_output:
+        from mlpath.export.json import dump_resources
+
+        typer.echo(dump_resources(found))
+        return
+    from mlpath.render.tables import print_resources
+
+    print_resources(found, catalog, query)

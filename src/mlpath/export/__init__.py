@@ -1,0 +1,66 @@
+"""Exporters: one module per format, each ``render(plan, catalog) -> str``.
+
+The format is chosen by ``--format`` or the output file's extension; modules
+are imported only when their format is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mlpath.errors import UsageError, unknown_choice
+
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+    from mlpath.models import Plan
+
+Renderer = Callable[["Plan", "Catalog"], str]
+
+FORMATS: dict[str, str] = {
+    "markdown": "mlpath.export.markdown",
+}
+EXTENSIONS: dict[str, str] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+
+def format_for(path: Path | None, explicit: str | None) -> str:
+    if explicit is not None:
+        name = explicit.strip().lower()
+        if name not in FORMATS:
+            raise unknown_choice("format", explicit, FORMATS)
+        return name
+    if path is None or str(path) == "-":
+        return "markdown"
+    suffix = path.suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise UsageError(
+            f"cannot tell the format of {str(path)!r} from its extension; use one of"
+            f" {', '.join(EXTENSIONS)} or --format ({', '.join(FORMATS)})"
+        )
+    return EXTENSIONS[suffix]
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(FORMATS[name])
+    render: Renderer = module.render
+    return render
+
+
+def export_plan(
+    plan: Plan, catalog: Catalog, output: Path, *, force: bool, fmt: str | None = None
+) -> Path | None:
+    """Render ``plan`` and write it to ``output`` (``-`` is stdout). Returns the file written."""
+    from mlpath.files import write_output
+
+    text = renderer(format_for(output, fmt))(plan, catalog)
+    if str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return None
+    return write_output(output, text, force=force, inputs=catalog.sources)

@@ -1,0 +1,250 @@
+"""Pydantic models for mlpath's data (roles, phases, milestones, resources) and plans.
+
+Every model forbids unknown fields so a typo in a data file is an error, not a
+silently ignored key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
+
+# Ids are lowercase slugs so they are safe in URLs, file names, Markdown
+# anchors and Mermaid ids, and easy to type on a command line.
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", min_length=1, max_length=64),
+]
+
+
+class Level(StrEnum):
+    beginner = "beginner"
+    intermediate = "intermediate"
+    advanced = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_ORDER.index(self)
+
+
+LEVEL_ORDER: tuple[Level, ...] = (Level.beginner, Level.intermediate, Level.advanced)
+
+Focus = Literal["nlp", "cv", "rl", "compression"]
+FOCUSES: tuple[str, ...] = ("nlp", "cv", "rl", "compression")
+ResourceKind = Literal[
+    "course", "book", "paper", "video", "article", "repo", "community", "conference", "tool"
+]
+RESOURCE_KINDS: tuple[str, ...] = (
+    "course",
+    "book",
+    "paper",
+    "video",
+    "article",
+    "repo",
+    "community",
+    "conference",
+    "tool",
+)
+Language = Literal["en", "ja"]
+LANGUAGES: tuple[str, ...] = ("en", "ja")
+Cost = Literal["free", "paid", "freemium"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Model):
+    """A piece of prose: English is required, a Japanese variant is optional.
+
+    In YAML a plain string is accepted as shorthand for ``{en: ...}``.
+    """
+
+    en: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+    ja: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"en": value}
+        return value
+
+    def __str__(self) -> str:
+        return self.en
+
+    def get(self, lang: str | None = None) -> str:
+        if lang == "ja" and self.ja:
+            return self.ja
+        return self.en
+
+
+class Phase(Model):
+    id: Slug
+    title: Text
+    summary: Text
+
+
+class SkillGroup(Model):
+    category: Text
+    items: list[str] = Field(min_length=1)
+
+
+class Salary(Model):
+    region: Literal["jp", "us"]
+    setting: Text
+    currency: Literal["JPY", "USD"]
+    low: int = Field(gt=0)
+    high: int | None = Field(default=None, gt=0)
+    open_ended: bool = False  # "+": the top of the range has no stated ceiling
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Salary:
+        if self.high is not None and self.high < self.low:
+            raise ValueError(f"high ({self.high}) is below low ({self.low})")
+        return self
+
+
+class Role(Model):
+    id: Slug
+    aliases: list[Slug] = []
+    title: Text
+    summary: Text
+    routes: list[Text] = Field(min_length=1)
+    skills: list[SkillGroup] = Field(min_length=1)
+    salaries: list[Salary] = Field(min_length=1)
+    employers: list[str] = Field(min_length=1)
+    ladder: list[Text] = Field(min_length=1)
+    default_focus: Focus | None = None
+    roadmap: list[Slug] = Field(min_length=1)
+    core: list[Slug] = Field(min_length=1)
+    sources: list[str] = []
+
+    @model_validator(mode="after")
+    def _core_in_roadmap(self) -> Role:
+        missing = [m for m in self.core if m not in self.roadmap]
+        if missing:
+            raise ValueError(f"core milestones not in roadmap: {', '.join(missing)}")
+        if len(set(self.roadmap)) != len(self.roadmap):
+            raise ValueError("roadmap lists a milestone twice")
+        return self
+
+
+class Milestone(Model):
+    id: Slug
+    title: Text
+    phase: Slug
+    outcome: Text
+    topics: list[Text] = Field(min_length=1)
+    deliverable: Text
+    hours: int = Field(gt=0, le=1000)
+    level: Level
+    prerequisites: list[Slug] = []
+    focus: list[Focus] = []
+    resources: list[Slug] = []
+    sources: list[str] = []
+
+
+class Resource(Model):
+    id: Slug
+    title: Text
+    kind: ResourceKind
+    provider: str = Field(min_length=1)
+    url: HttpUrl | None = None
+    phases: list[Slug] = Field(min_length=1)
+    level: Level
+    language: Language
+    cost: Cost
+    length: str | None = None
+    summary: Text | None = None
+    focus: list[Focus] = []
+    sources: list[str] = []
+
+
+class RoadmapFile(Model):
+    """The shape of ``roadmaps.yaml``."""
+
+    version: str
+    phases: list[Phase] = Field(min_length=1)
+    roles: list[Role] = Field(min_length=1)
+    milestones: list[Milestone] = Field(min_length=1)
+
+
+class ResourceFile(Model):
+    """The shape of ``resources.yaml``."""
+
+    version: str
+    resources: list[Resource] = Field(min_length=1)
+
+
+# --- plans -----------------------------------------------------------------
+
+
+class Profile(Model):
+    """Who the plan is for and the constraints it was built under."""
+
+    role: Slug
+    level: Level
+    start: dt.date
+    hours_per_week: float = Field(ge=1, le=100)
+    horizon: dt.date | None = None
+    focus: Focus | None = None
+    skip: list[Slug] = []
+    lang: Language | None = None
+    free_only: bool = False
+
+
+class PlanItem(Model):
+    milestone: Milestone
+    start: dt.date
+    end: dt.date  # inclusive: the last day of study
+    resources: list[Resource]
+    core: bool = False
+    within_horizon: bool = True
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+class Skipped(Model):
+    """A roadmap milestone left out of the plan, and why."""
+
+    id: Slug
+    reason: Literal["level", "asked", "focus"]
+
+
+class Plan(Model):
+    profile: Profile
+    data_version: str
+    role_title: str
+    items: list[PlanItem]
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    hours_needed_per_week: float | None = None  # set when the horizon is too short
+
+    @property
+    def total_hours(self) -> int:
+        return sum(item.milestone.hours for item in self.items)
+
+    @property
+    def end(self) -> dt.date:
+        return self.items[-1].end if self.items else self.profile.start
+
+    @property
+    def weeks(self) -> float:
+        return round(((self.end - self.profile.start).days + 1) / 7, 1)
+
+    @property
+    def beyond_horizon(self) -> list[PlanItem]:
+        return [item for item in self.items if not item.within_horizon]

@@ -1,0 +1,1 @@
+"""Terminal output with rich. Renderers format what they are given; they decide nothing."""

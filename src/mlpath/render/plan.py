@@ -1,0 +1,121 @@
+"""Print a plan in the terminal: profile, milestones with dates and resources, summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from mlpath.render.console import safe, stdout
+
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+    from mlpath.models import Plan, PlanItem, Resource
+
+
+def fmt_date(day: object) -> str:
+    return f"{day:%Y-%m-%d}"
+
+
+def fmt_hours(hours: float) -> str:
+    return f"{hours:g}"
+
+
+def resource_line(resource: Resource) -> str:
+    """One resource as markup: linked title (on terminals that support links), kind, cost."""
+    title = safe(resource.title.en)
+    if resource.url is not None:
+        title = f"[link={resource.url}]{title}[/link]"
+    details: list[str] = [resource.kind, resource.cost]
+    if resource.length:
+        details.append(safe(resource.length))
+    return f"• {title} [muted]({', '.join(details)})[/muted]"
+
+
+def profile_line(plan: Plan) -> str:
+    p = plan.profile
+    parts = [
+        f"[accent]{safe(plan.role_title)}[/accent] ({p.role})",
+        f"level {p.level.value}",
+        f"{fmt_hours(p.hours_per_week)} h/week",
+        f"from {fmt_date(p.start)}",
+    ]
+    if p.focus:
+        parts.append(f"focus {p.focus}")
+    if p.horizon:
+        parts.append(f"horizon {fmt_date(p.horizon)}")
+    if p.lang:
+        parts.append(f"resources in {p.lang} first")
+    if p.free_only:
+        parts.append("free resources only")
+    return " · ".join(parts)
+
+
+def _milestone_cell(item: PlanItem, catalog: Catalog) -> Text:
+    m = item.milestone
+    phase = catalog.phases.get(m.phase)
+    lines = [
+        f"[bold]{safe(m.title.en)}[/bold]" + (" [accent]★[/accent]" if item.core else ""),
+        f"[phase]{safe(phase.title.en if phase else m.phase)}[/phase] [muted]· {m.id}[/muted]",
+        f"[muted]Deliverable:[/muted] {safe(m.deliverable.en)}",
+        *(resource_line(r) for r in item.resources),
+    ]
+    return Text.from_markup("\n".join(lines))
+
+
+def plan_table(items: list[PlanItem], catalog: Catalog, title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=True, expand=False, title_justify="left")
+    table.add_column("#", justify="right", style="muted", no_wrap=True)
+    table.add_column("Dates", no_wrap=True)
+    table.add_column("Milestone", ratio=1, overflow="fold")
+    table.add_column("Hours", justify="right", no_wrap=True)
+    for number, item in enumerate(items, 1):
+        table.add_row(
+            str(number),
+            f"{fmt_date(item.start)}\n→ {fmt_date(item.end)}",
+            _milestone_cell(item, catalog),
+            str(item.milestone.hours),
+        )
+    return table
+
+
+def print_plan(plan: Plan, catalog: Catalog) -> None:
+    console = stdout()
+    console.print(f"[bold]Study plan:[/bold] {profile_line(plan)}")
+    within = [item for item in plan.items if item.within_horizon]
+    if within:
+        console.print(plan_table(within, catalog))
+    beyond = plan.beyond_horizon
+    if beyond:
+        console.print(f"\n[warn]After the horizon ({fmt_date(plan.profile.horizon)}):[/warn]")
+        for item in beyond:
+            console.print(
+                f"  {fmt_date(item.start)} → {fmt_date(item.end)}  {safe(item.milestone.title.en)}"
+                f" [muted]({item.milestone.hours} h)[/muted]"
+            )
+    console.print()
+    console.print(summary_text(plan))
+    for warning in plan.warnings:
+        console.print(f"[warn]warning:[/warn] {safe(warning)}")
+
+
+def summary_text(plan: Plan) -> str:
+    skipped = {"level": 0, "asked": 0, "focus": 0}
+    for s in plan.skipped:
+        skipped[s.reason] += 1
+    lines = [
+        f"[bold]{len(plan.items)} milestones[/bold], {plan.total_hours} hours,"
+        f" {fmt_date(plan.profile.start)} → {fmt_date(plan.end)} ({plan.weeks:g} weeks)."
+        " [accent]★[/accent] marks the role's core milestones."
+    ]
+    left_out = []
+    if skipped["level"]:
+        left_out.append(f"{skipped['level']} below your level")
+    if skipped["asked"]:
+        left_out.append(f"{skipped['asked']} skipped as asked")
+    if skipped["focus"]:
+        left_out.append(f"{skipped['focus']} for other specialisations")
+    if left_out:
+        lines.append(f"[muted]Left out: {', '.join(left_out)}.[/muted]")
+    return "\n".join(lines)

@@ -1,0 +1,97 @@
+"""Tables for the catalogue commands: resources, roles side by side, phases."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+
+from mlpath.render.console import safe, stderr, stdout
+
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+    from mlpath.models import Resource, Role, Salary
+    from mlpath.query import ResourceQuery
+
+
+def print_resources(found: list[Resource], catalog: Catalog, query: ResourceQuery) -> None:
+    if not found:
+        stderr().print("No resources match these filters.")
+        return
+    phase = catalog.phases.get(query.phase) if query.phase else None
+    title = f"Resources for {safe(phase.title.en)}" if phase else "Resources"
+    table = Table(title=f"{title} ({len(found)})", title_justify="left", show_lines=False)
+    table.add_column("Resource", ratio=3, overflow="fold")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Lang", no_wrap=True)
+    table.add_column("Cost", no_wrap=True)
+    table.add_column("Length", ratio=1, overflow="fold")
+    for r in found:
+        name = f"[bold]{safe(r.title.en)}[/bold]\n[muted]{safe(r.provider)}[/muted]"
+        if r.url is not None:
+            name += f"\n[link={r.url}]{safe(str(r.url))}[/link]"
+        table.add_row(name, r.kind, r.level.value, r.language, r.cost, safe(r.length or ""))
+    stdout().print(table)
+
+
+def salary_text(s: Salary) -> str:
+    if s.currency == "JPY":
+        amount = f"¥{s.low / 10_000:,.0f}万" + (f"-{s.high / 10_000:,.0f}万" if s.high else "")
+    else:
+        amount = f"${s.low:,}" + (f"-${s.high:,}" if s.high else "")
+    return f"{amount}{'+' if s.open_ended else ''} ({safe(s.setting.en)})"
+
+
+def print_roles(roles: list[Role], path_hours: dict[str, int]) -> None:
+    table = Table(title="Roles compared", title_justify="left", show_lines=True)
+    table.add_column("", style="bold", no_wrap=True)
+    for role in roles:
+        table.add_column(f"{safe(role.title.en)}\n[muted]--target {role.id}[/muted]", ratio=1)
+
+    def row(label: str, cells: list[str]) -> None:
+        table.add_row(label, *cells)
+
+    def bullets(values: list[str]) -> str:
+        return "\n".join(f"• {v}" for v in values)
+
+    row("What", [safe(r.summary.en) for r in roles])
+    row("Routes in", [bullets([safe(t.en) for t in r.routes]) for r in roles])
+    row(
+        "Key skills",
+        [
+            bullets([f"{safe(g.category.en)}: {safe(', '.join(g.items))}" for g in r.skills])
+            for r in roles
+        ],
+    )
+    for region, label in (("jp", "Salary (Japan)"), ("us", "Salary (US)")):
+        row(
+            label,
+            [bullets([salary_text(s) for s in r.salaries if s.region == region]) for r in roles],
+        )
+    row("Employers", [safe(", ".join(r.employers)) for r in roles])
+    row("Career ladder", [" → ".join(safe(step.en) for step in r.ladder) for r in roles])
+    row(
+        "Beginner path",
+        [
+            f"{path_hours[r.id]:,} h (≈{path_hours[r.id] / 10 / 52:.1f} years at 10 h/week)"
+            for r in roles
+        ],
+    )
+    stdout().print(table)
+
+
+def print_phases(catalog: Catalog, milestone_counts: dict[str, int]) -> None:
+    table = Table(title="Phases", title_justify="left")
+    table.add_column("Id", style="accent", no_wrap=True)
+    table.add_column("Title", ratio=1)
+    table.add_column("Milestones", justify="right")
+    table.add_column("Resources", justify="right")
+    for phase in catalog.phases.values():
+        table.add_row(
+            phase.id,
+            f"{safe(phase.title.en)}\n[muted]{safe(phase.summary.en)}[/muted]",
+            str(milestone_counts.get(phase.id, 0)),
+            str(len(catalog.resources_by_phase.get(phase.id, []))),
+        )
+    stdout().print(table)

@@ -1,0 +1,43 @@
+"""Shared fixtures. No test touches the real home directory or depends on today's date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mlpath.catalog import Catalog, load_catalog, shipped_data_dir
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Point every user-data location at a temporary directory."""
+    home = tmp_path_factory.mktemp("mlpath-home")
+    monkeypatch.setenv("MLPATH_HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("MLPATH_DATA_DIR", raising=False)
+    monkeypatch.delenv("MLPATH_DEBUG", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    yield home
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return shipped_data_dir()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
