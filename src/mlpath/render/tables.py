@@ -37,7 +37,7 @@ def print_resources(found: list[Resource], catalog: Catalog, query: ResourceQuer
 
 def salary_text(s: Salary) -> str:
     if s.currency == "JPY":
-        amount = f"¥{s.low / 10_000:,.0f}万" + (f"-{s.high / 10_000:,.0f}万" if s.high else "")
+        amount = f"¥{s.low / 1e6:g}M" + (f"-¥{s.high / 1e6:g}M" if s.high else "")
     else:
         amount = f"${s.low:,}" + (f"-${s.high:,}" if s.high else "")
     return f"{amount}{'+' if s.open_ended else ''} ({safe(s.setting.en)})"
