@@ -161,3 +161,13 @@ def test_bad_data_file_is_one_clear_error(runner: CliRunner, tmp_path, data_dir)
     assert "Traceback" not in result.output
     line = result.stderr.strip()
     assert "roadmaps.yaml:" in line and "'python-basics'" in line and "'hours'" in line
+
+
+def test_narrow_terminal_gets_blocks_not_a_squeezed_table(runner: CliRunner) -> None:
+    result = runner.invoke(app, PLAN, env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 40 for line in lines)
+    assert "┃" not in result.stdout
+    assert "1. 2027-01-04 → 2027-01-21 · 25 h" in lines
+    assert "\x1b[" not in result.stdout  # NO_COLOR (set by conftest) means no escape codes

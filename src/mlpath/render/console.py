@@ -1,12 +1,10 @@
-"""The rich consoles mlpath writes to, created on first use.
+"""The rich consoles mlpath writes to.
 
 Rich already honours NO_COLOR, TERM=dumb and the terminal's width; piped
 output gets no colour and a width of 80 columns unless COLUMNS says otherwise.
 """
 
 from __future__ import annotations
-
-from functools import cache
 
 from rich.console import Console
 from rich.theme import Theme
@@ -23,12 +21,12 @@ THEME = Theme(
 )
 
 
-@cache
 def stdout() -> Console:
+    # Made per call, not cached: width, colour and the stream are read from the
+    # environment at creation, and tests change those between invocations.
     return Console(theme=THEME, highlight=False, emoji=False)
 
 
-@cache
 def stderr() -> Console:
     return Console(theme=THEME, highlight=False, emoji=False, stderr=True)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -80,12 +82,27 @@ def plan_table(items: list[PlanItem], catalog: Catalog, title: str | None = None
     return table
 
 
+def plan_blocks(items: list[PlanItem], catalog: Catalog) -> Group:
+    """The narrow-terminal layout: one indented block per milestone instead of a table."""
+    blocks: list[RenderableType] = []
+    for number, item in enumerate(items, 1):
+        dates = f"{fmt_date(item.start)} → {fmt_date(item.end)} · {item.milestone.hours} h"
+        blocks.append(Text.from_markup(f"[muted]{number}.[/muted] {dates}"))
+        blocks.append(Padding(_milestone_cell(item, catalog), (0, 0, 1, 3)))
+    return Group(*blocks)
+
+
+# Below this width a four-column table wraps words letter by letter.
+NARROW = 60
+
+
 def print_plan(plan: Plan, catalog: Catalog) -> None:
     console = stdout()
     console.print(f"[bold]Study plan:[/bold] {profile_line(plan)}")
     within = [item for item in plan.items if item.within_horizon]
     if within:
-        console.print(plan_table(within, catalog))
+        narrow = console.width < NARROW
+        console.print(plan_blocks(within, catalog) if narrow else plan_table(within, catalog))
     beyond = plan.beyond_horizon
     if beyond:
         console.print(f"\n[warn]After the horizon ({fmt_date(plan.profile.horizon)}):[/warn]")
