@@ -11,13 +11,16 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
 from mlpath.errors import DataError
 from mlpath.models import Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
+
+if TYPE_CHECKING:
+    from mlpath.overlay import Locator
 
 try:  # libyaml is much faster; fall back to the pure-Python loader without it
     from yaml import CSafeLoader as _Loader
@@ -75,34 +78,108 @@ class Document:
         return line
 
 
+# Limits that keep hostile files from exhausting memory or time. The shipped
+# files are about 0.2 MB and 30,000 nodes; the limits leave ample room.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NODES = 1_000_000
+
+
+def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
+    """Nodes in the tree with every alias expanded, counting no further than ``limit``.
+
+    A collection that contains itself through an alias is refused outright.
+
+    An alias bomb ("billion laughs") is tiny as a node graph but huge once
+    expanded, which is what validation would do; sizes are memoised per node so
+    this stays linear in the graph. Iterative: deep files cannot overflow the stack.
+    """
+    size: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in size:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if children_done:
+            open_nodes.discard(key)
+            size[key] = min(limit + 1, 1 + sum(size[id(c)] for c in children))
+            if size[key] > limit:
+                return size[key]
+            continue
+        open_nodes.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                line = child.start_mark.line + 1
+                raise DataError(f"line {line}: an alias refers to the collection that holds it")
+            if id(child) not in size:
+                stack.append((child, False))
+    return size[id(root)]
+
+
 def read_yaml(path: Path) -> Document:
     """Parse one YAML file safely; any failure becomes a DataError naming the file."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES and path.is_file():
+            raise DataError(
+                f"{path}: too large for a data file ({size / 2**20:.1f} MB;"
+                f" the limit is {MAX_FILE_BYTES / 2**20:g} MB)"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"{path}: file not found") from None
     except IsADirectoryError:
         raise DataError(f"{path}: is a directory, expected a YAML file") from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     loader = _Loader(text)
     try:
-        # The same two steps as yaml.load, but keeping the node tree for line numbers.
+        # The same two steps as yaml.load, but keeping the node tree for line numbers,
+        # and refusing alias bombs before anything is built from the tree.
         node = loader.get_single_node()
+        if node is not None and expanded_size(node) > MAX_NODES:
+            raise DataError(
+                f"{path}: too many values once aliases are expanded (over {MAX_NODES:,});"
+                " is this an alias bomb?"
+            )
         data = loader.construct_document(node) if node is not None else None
+    except DataError as exc:
+        message = str(exc)
+        raise DataError(message if message.startswith(str(path)) else f"{path}:{message}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
-        raise DataError(f"{path}:{where}: YAML error: {exc.problem or exc.context}") from None
+        raise DataError(f"{path}:{where}: YAML error: {_yaml_problem(exc)}") from None
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: YAML error: {exc}") from None
+    except RecursionError:
+        raise DataError(f"{path}: YAML error: nested too deeply") from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # The safe constructor raises these for values such as the date 2027-02-30.
+        raise DataError(f"{path}: YAML error: cannot read a value: {exc}") from None
     finally:
         loader.dispose()
     return Document(path, data, node)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "could not determine a constructor for the tag" in problem:
+        tag = problem.split("'")[1] if problem.count("'") >= 2 else "?"
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
+        return f"tag {tag!r} is not allowed; data files hold plain YAML values only"
+    return problem
 
 
 def _entry_label(doc: Document, loc: Sequence[str | int]) -> tuple[str, Sequence[str | int]]:
@@ -151,7 +228,7 @@ class Catalog:
     roles: dict[str, Role]
     milestones: dict[str, Milestone]
     resources: dict[str, Resource]
-    sources: tuple[Path, Path]
+    sources: tuple[Path, ...]  # every file read, overlays included
     aliases: dict[str, str] = field(default_factory=dict)
     resources_by_phase: dict[str, list[Resource]] = field(default_factory=dict)
 
@@ -210,83 +287,99 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
 
 
 def cross_check(
-    roadmaps: RoadmapFile, resources: ResourceFile, paths: tuple[Path, Path]
+    roadmaps: RoadmapFile,
+    resources: ResourceFile,
+    paths: tuple[Path, Path],
+    locator: Locator | None = None,
 ) -> list[str]:
-    """Problems that span entries: duplicates, dangling references, cycles."""
-    roadmap_path, resource_path = paths
+    """Problems that span entries: duplicates, dangling references, cycles.
+
+    Each problem names the file and line of the entry and field involved (the
+    ``locator`` knows which file, base or overlay, each entry came from).
+    """
+    if locator is None:
+        from mlpath.overlay import Locator
+
+        roadmap_path, resource_path = paths
+        locator = Locator(
+            {"phases": roadmap_path, "roles": roadmap_path, "milestones": roadmap_path}
+            | {"resources": resource_path}
+        )
+    at, unknown = locator.at, locator.unknown
     problems: list[str] = []
-    for kind, ids in (
-        ("phase", [p.id for p in roadmaps.phases]),
-        ("role", [r.id for r in roadmaps.roles]),
-        ("milestone", [m.id for m in roadmaps.milestones]),
+    for section, ids in (
+        ("phases", [p.id for p in roadmaps.phases]),
+        ("roles", [r.id for r in roadmaps.roles]),
+        ("milestones", [m.id for m in roadmaps.milestones]),
+        ("resources", [r.id for r in resources.resources]),
     ):
-        problems += [f"{roadmap_path}: duplicate {kind} id {d!r}" for d in _duplicates(ids)]
-    problems += [
-        f"{resource_path}: duplicate resource id {d!r}"
-        for d in _duplicates(r.id for r in resources.resources)
-    ]
-    names = [r.id for r in roadmaps.roles] + [a for r in roadmaps.roles for a in r.aliases]
-    problems += [f"{roadmap_path}: role name or alias {d!r} used twice" for d in _duplicates(names)]
+        problems += [f"{at(section, d, 'id')}: field 'id': duplicate id" for d in _duplicates(ids)]
+    names = {r.id: r.id for r in roadmaps.roles}
+    for role in roadmaps.roles:
+        for i, alias in enumerate(role.aliases):
+            if alias in names and names[alias] != role.id:
+                problems.append(
+                    f"{at('roles', role.id, 'aliases', i)}: field 'aliases':"
+                    f" {alias!r} already names role {names[alias]!r}"
+                )
+            names.setdefault(alias, role.id)
 
     phase_ids = {p.id for p in roadmaps.phases}
     milestones = {m.id: m for m in roadmaps.milestones}
     resource_ids = {r.id for r in resources.resources}
     for m in roadmaps.milestones:
-        where = f"{roadmap_path}: milestone {m.id!r}"
         if m.phase not in phase_ids:
-            problems.append(f"{where}: field 'phase': unknown phase {m.phase!r}")
-        for pre in m.prerequisites:
+            problems.append(
+                f"{at('milestones', m.id, 'phase')}: field 'phase': {unknown('phases', m.phase)}"
+            )
+        for i, pre in enumerate(m.prerequisites):
+            where = f"{at('milestones', m.id, 'prerequisites', i)}: field 'prerequisites'"
             if pre not in milestones:
-                problems.append(f"{where}: field 'prerequisites': unknown milestone {pre!r}")
+                problems.append(f"{where}: {unknown('milestones', pre)}")
             elif pre == m.id:
-                problems.append(f"{where}: field 'prerequisites': lists itself")
-        for rid in m.resources:
+                problems.append(f"{where}: lists itself")
+        for i, rid in enumerate(m.resources):
             if rid not in resource_ids:
-                problems.append(f"{where}: field 'resources': unknown resource {rid!r}")
+                where = at("milestones", m.id, "resources", i)
+                problems.append(f"{where}: field 'resources': {unknown('resources', rid)}")
     for r in resources.resources:
-        for phase in r.phases:
+        for i, phase in enumerate(r.phases):
             if phase not in phase_ids:
-                problems.append(
-                    f"{resource_path}: resource {r.id!r}: field 'phases': unknown phase {phase!r}"
-                )
+                where = at("resources", r.id, "phases", i)
+                problems.append(f"{where}: field 'phases': {unknown('phases', phase)}")
     graph = {m.id: [p for p in m.prerequisites if p in milestones] for m in roadmaps.milestones}
     cycle = find_cycle(graph)
     if cycle:
-        problems.append(f"{roadmap_path}: prerequisite cycle: {' -> '.join(cycle)}")
+        where = at("milestones", cycle[0], "prerequisites")
+        problems.append(f"{where}: field 'prerequisites': cycle {' -> '.join(cycle)}")
     for role in roadmaps.roles:
-        where = f"{roadmap_path}: role {role.id!r}: field 'roadmap'"
         in_roadmap = set(role.roadmap)
-        for mid in role.roadmap:
+        for i, mid in enumerate(role.roadmap):
+            where = f"{at('roles', role.id, 'roadmap', i)}: field 'roadmap'"
             if mid not in milestones:
-                problems.append(f"{where}: unknown milestone {mid!r}")
+                problems.append(f"{where}: {unknown('milestones', mid)}")
                 continue
             for pre in milestones[mid].prerequisites:
                 if pre in milestones and pre not in in_roadmap:
-                    problems.append(f"{where}: {mid!r} needs {pre!r}, which the roadmap lacks")
+                    problems.append(
+                        f"{where}: cannot be ordered: {mid!r} needs {pre!r}, which the roadmap"
+                        " lacks"
+                    )
     return problems
 
 
-def validate_documents(roadmap_doc: Document, resource_doc: Document) -> Catalog:
-    problems: list[str] = []
-    roadmaps = resources = None
-    for doc, model in ((roadmap_doc, RoadmapFile), (resource_doc, ResourceFile)):
-        if not isinstance(doc.data, dict):
-            got = "an empty file" if doc.data is None else f"a {type(doc.data).__name__}"
-            problems.append(f"{doc.path}: expected a mapping at the top level, got {got}")
-            continue
-        try:
-            parsed = model.model_validate(doc.data)
-        except ValidationError as exc:
-            problems += format_validation_errors(doc, exc)
-            continue
-        if isinstance(parsed, RoadmapFile):
-            roadmaps = parsed
-        else:
-            assert isinstance(parsed, ResourceFile)
-            resources = parsed
-    paths = (roadmap_doc.path, resource_doc.path)
+def validate_documents(
+    roadmap_doc: Document, resource_doc: Document, overlays: Sequence[Document] = ()
+) -> Catalog:
+    """Validate a pair of data files (and overlays on top); every problem is collected."""
+    from mlpath.overlay import merge
+
+    merged = merge(roadmap_doc, resource_doc, overlays)
+    problems = merged.problems
+    roadmaps, resources = merged.roadmaps, merged.resources
     if roadmaps is not None and resources is not None:
-        problems += cross_check(roadmaps, resources, paths)
+        paths = (roadmap_doc.path, resource_doc.path)
+        problems += cross_check(roadmaps, resources, paths, merged.locator)
     if problems or roadmaps is None or resources is None:
         count = len(problems)
         head = problems[0] if count == 1 else f"{count} problems in the data files"
@@ -297,17 +390,24 @@ def validate_documents(roadmap_doc: Document, resource_doc: Document) -> Catalog
         roles={r.id: r for r in roadmaps.roles},
         milestones={m.id: m for m in roadmaps.milestones},
         resources={r.id: r for r in resources.resources},
-        sources=paths,
+        sources=merged.sources,
     )
 
 
 def load_catalog(data_dir: Path | None = None) -> Catalog:
-    """Load and validate ``roadmaps.yaml`` and ``resources.yaml`` from a data directory."""
+    """Load and validate ``roadmaps.yaml`` and ``resources.yaml`` from a data directory.
+
+    The user's overlay files (see :mod:`mlpath.overlay`) are layered on top.
+    """
+    from mlpath.overlay import overlay_documents
+
     directory = resolve_data_dir(data_dir)
     if not directory.is_dir():
         raise DataError(f"{directory}: data directory not found")
     return validate_documents(
-        read_yaml(directory / ROADMAPS_FILE), read_yaml(directory / RESOURCES_FILE)
+        read_yaml(directory / ROADMAPS_FILE),
+        read_yaml(directory / RESOURCES_FILE),
+        overlay_documents(),
     )
 
 

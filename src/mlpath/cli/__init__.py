@@ -17,7 +17,7 @@ from typer import _click as click  # typer vendors click; this is its Context
 from typer.core import TyperGroup
 
 from mlpath import __version__
-from mlpath.cli import info, plan, resources
+from mlpath.cli import data, info, plan, resources, schema
 from mlpath.errors import MlpathError
 
 ISSUES_URL = "https://github.com/mlpath/mlpath/issues"
@@ -36,7 +36,8 @@ class MlpathGroup(TyperGroup):
             return super().invoke(ctx)
         except MlpathError as exc:
             for problem in getattr(exc, "problems", None) or [str(exc)]:
-                typer.echo(f"error: {problem}", err=True)
+                # Messages can quote data or arguments: never let control codes through.
+                typer.echo(f"error: {data.printable(problem)}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
@@ -101,6 +102,9 @@ app.command("plan")(plan.plan_command)
 app.command("resources")(resources.resources_command)
 app.command("roles")(info.roles_command)
 app.command("phases")(info.phases_command)
+app.command("schema")(schema.schema_command)
+app.command("validate")(data.validate_command)
+app.command("init-data")(data.init_data_command)
 
 
 def main() -> None:

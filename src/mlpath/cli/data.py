@@ -1,0 +1,57 @@
+"""``mlpath validate`` and ``mlpath init-data``: bring your own roadmap, safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlpath.cli import options
+
+
+def printable(text: str) -> str:
+    """A line safe for any terminal: control characters from data are shown, not obeyed."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def validate_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Data files or directories to check (default: the data mlpath uses now,"
+            " overlays included).",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: options.DataDir = None,
+) -> None:
+    """Check data files and list every problem with its file, line, entry and field.
+
+    Exit status 0 when the data is clean, 2 when there is any problem.
+    """
+    from mlpath.validate import validate_active, validate_paths
+
+    report = validate_paths(paths, data_dir) if paths else validate_active(data_dir)
+    for problem in report.problems:
+        typer.echo(printable(problem))
+    typer.echo(printable(report.summary()))
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+def init_data_command(
+    directory: Annotated[
+        Path, typer.Argument(help="Directory to create the starter files in.", show_default=False)
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Write a commented starter roadmaps.yaml and resources.yaml to edit.
+
+    Check your edits with `mlpath validate DIR`; plan with `mlpath plan --data-dir DIR`.
+    """
+    from mlpath.validate import init_data
+
+    for path in init_data(directory, force=force):
+        typer.echo(f"wrote {printable(str(path))}", err=True)
+    typer.echo(f"next: mlpath validate {printable(str(directory))}", err=True)

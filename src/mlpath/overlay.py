@@ -1,0 +1,253 @@
+"""Layering data files: the shipped (or ``--data-dir``) pair, then the user's overlays.
+
+Overlay files live in the user data directory (``$MLPATH_HOME`` or the
+platform's, e.g. ``~/.local/share/mlpath``) and use the same entries as the
+full files. The merge rules, also in the README:
+
+- an entry whose id already exists replaces the old entry whole, in its place;
+- an entry with a new id is added at the end of its list;
+- ``remove:`` lists ids to drop (applied before the overlay's own entries);
+- an id defined twice in one file is an error; nothing is merged field by field.
+
+Every entry remembers the file and index it came from, so cross-checks can
+name the file and line of each problem, and an id that an overlay removed but
+something still uses is reported with both places.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from mlpath.catalog import (
+    RESOURCES_FILE,
+    ROADMAPS_FILE,
+    Document,
+    format_validation_errors,
+    read_yaml,
+)
+from mlpath.errors import DataError
+from mlpath.models import (
+    Milestone,
+    Model,
+    Phase,
+    Resource,
+    ResourceFile,
+    RoadmapFile,
+    Role,
+    Slug,
+)
+
+HOME_ENV = "MLPATH_HOME"
+SECTIONS = ("phases", "roles", "milestones", "resources")
+KIND = {"phases": "phase", "roles": "role", "milestones": "milestone", "resources": "resource"}
+
+
+def user_data_dir() -> Path:
+    """``$MLPATH_HOME`` if set, else the platform's user data directory for mlpath."""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir as platform_dir
+
+    return Path(platform_dir("mlpath", appauthor=False))
+
+
+def overlay_paths(directory: Path | None = None) -> list[Path]:
+    """The overlay files present in the user data directory."""
+    home = directory or user_data_dir()
+    return [home / name for name in (ROADMAPS_FILE, RESOURCES_FILE) if (home / name).exists()]
+
+
+# --- overlay file shapes -----------------------------------------------------
+
+
+class RoadmapRemovals(Model):
+    phases: list[Slug] = Field(default_factory=list)
+    roles: list[Slug] = Field(default_factory=list)
+    milestones: list[Slug] = Field(default_factory=list)
+
+
+class ResourceRemovals(Model):
+    resources: list[Slug] = Field(default_factory=list)
+
+
+class RoadmapOverlay(Model):
+    """An overlay ``roadmaps.yaml``: every section optional."""
+
+    version: str | None = None
+    remove: RoadmapRemovals = Field(default_factory=RoadmapRemovals)
+    phases: list[Phase] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+
+
+class ResourceOverlay(Model):
+    """An overlay ``resources.yaml``."""
+
+    version: str | None = None
+    remove: ResourceRemovals = Field(default_factory=ResourceRemovals)
+    resources: list[Resource] = Field(default_factory=list)
+
+
+# --- where entries came from ---------------------------------------------------
+
+
+@dataclass
+class Origin:
+    doc: Document
+    section: str
+    index: int
+
+
+@dataclass
+class Locator:
+    """Finds the file and line of an entry (or one of its fields) by section and id."""
+
+    default_paths: dict[str, Path]
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    removed: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def at(self, section: str, entry_id: str, *loc: str | int) -> str:
+        """``file:line: milestone 'id'``, the line being that of ``loc`` inside the entry."""
+        label = f"{KIND[section]} {entry_id!r}"
+        origin = self.origins.get((section, entry_id))
+        if origin is None:
+            return f"{self.default_paths[section]}: {label}"
+        line = origin.doc.line_of([section, origin.index, *loc])
+        return f"{origin.doc.path}:{line}: {label}" if line else f"{origin.doc.path}: {label}"
+
+    def unknown(self, section: str, entry_id: str) -> str:
+        """``unknown milestone 'x'``, plus where an overlay removed it, if one did."""
+        message = f"unknown {KIND[section]} {entry_id!r}"
+        removed_at = self.removed.get((section, entry_id))
+        return f"{message} (removed at {removed_at})" if removed_at else message
+
+
+@dataclass
+class Merged:
+    roadmaps: RoadmapFile | None
+    resources: ResourceFile | None
+    locator: Locator
+    problems: list[str]
+    sources: tuple[Path, ...]
+
+
+def _parse(doc: Document, model: type[Model]) -> tuple[Any, list[str]]:
+    if not isinstance(doc.data, dict):
+        got = "an empty file" if doc.data is None else f"a {type(doc.data).__name__}"
+        return None, [f"{doc.path}: expected a mapping at the top level, got {got}"]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, format_validation_errors(doc, exc)
+    except RecursionError:
+        return None, [f"{doc.path}: nested too deeply to validate"]
+
+
+def overlay_model(doc: Document) -> type[Model]:
+    """Which overlay shape a file has: by name, else by its sections."""
+    if doc.path.name == RESOURCES_FILE:
+        return ResourceOverlay
+    if doc.path.name == ROADMAPS_FILE:
+        return RoadmapOverlay
+    data = doc.data if isinstance(doc.data, dict) else {}
+    return ResourceOverlay if "resources" in data else RoadmapOverlay
+
+
+def merge(
+    roadmap_doc: Document, resource_doc: Document, overlays: Sequence[Document] = ()
+) -> Merged:
+    """Validate the base pair and each overlay, then layer them by id."""
+    locator = Locator(
+        {
+            "phases": roadmap_doc.path,
+            "roles": roadmap_doc.path,
+            "milestones": roadmap_doc.path,
+            "resources": resource_doc.path,
+        }
+    )
+    sources = (roadmap_doc.path, resource_doc.path, *(doc.path for doc in overlays))
+    layers: list[tuple[Document, Any]] = []
+    problems: list[str] = []
+    shapes: list[tuple[Document, type[Model]]] = [
+        (roadmap_doc, RoadmapFile),
+        (resource_doc, ResourceFile),
+        *((doc, overlay_model(doc)) for doc in overlays),
+    ]
+    for doc, model in shapes:
+        parsed, found = _parse(doc, model)
+        problems += found
+        layers.append((doc, parsed))
+    if problems:
+        return Merged(None, None, locator, problems, sources)
+
+    tables: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
+    for doc, parsed in layers:
+        removals = getattr(parsed, "remove", None)
+        for section in SECTIONS if removals is not None else ():
+            for index, entry_id in enumerate(getattr(removals, section, ())):
+                place = f"{doc.path}:{doc.line_of(['remove', section, index])}"
+                if tables[section].pop(entry_id, None) is None:
+                    problems.append(
+                        f"{place}: remove: field {section!r}: no {KIND[section]} {entry_id!r}"
+                        " to remove"
+                    )
+                else:
+                    locator.origins.pop((section, entry_id), None)
+                    locator.removed[(section, entry_id)] = place
+        for section in SECTIONS:
+            first_seen: dict[str, int] = {}
+            for index, entry in enumerate(getattr(parsed, section, ())):
+                if entry.id in first_seen:
+                    line = doc.line_of([section, index, "id"])
+                    first = doc.line_of([section, first_seen[entry.id], "id"])
+                    problems.append(
+                        f"{doc.path}:{line}: {KIND[section]} {entry.id!r}: field 'id':"
+                        f" duplicate id (first defined at line {first})"
+                    )
+                    continue
+                first_seen[entry.id] = index
+                # Reassigning a key keeps its position: a replacement stays in place.
+                tables[section][entry.id] = entry
+                locator.origins[(section, entry.id)] = Origin(doc, section, index)
+                locator.removed.pop((section, entry.id), None)
+
+    base_version = layers[0][1].version
+    version = base_version + ("+local" if overlays else "")
+    try:
+        roadmaps = RoadmapFile(
+            version=version,
+            phases=list(tables["phases"].values()),
+            roles=list(tables["roles"].values()),
+            milestones=list(tables["milestones"].values()),
+        )
+        resources = ResourceFile(version=version, resources=list(tables["resources"].values()))
+    except ValidationError as exc:
+        # Only reachable when removals empty a whole section.
+        emptied = sorted({str(err["loc"][0]) for err in exc.errors()})
+        problems.append(f"the overlays remove every entry of: {', '.join(emptied)}")
+        return Merged(None, None, locator, problems, sources)
+    return Merged(roadmaps, resources, locator, problems, sources)
+
+
+def overlay_documents(directory: Path | None = None) -> list[Document]:
+    """Read the user's overlay files (none is fine)."""
+    return [read_yaml(path) for path in overlay_paths(directory)]
+
+
+def read_overlays_collecting(directory: Path | None = None) -> tuple[list[Document], list[str]]:
+    """Like :func:`overlay_documents`, but collecting read errors instead of stopping."""
+    docs: list[Document] = []
+    problems: list[str] = []
+    for path in overlay_paths(directory):
+        try:
+            docs.append(read_yaml(path))
+        except DataError as exc:
+            problems += exc.problems
+    return docs, problems

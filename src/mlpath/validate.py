@@ -1,0 +1,165 @@
+"""Check data files without using them: every problem, each with its file and line.
+
+``mlpath validate`` is a thin wrapper over :func:`validate_paths` and
+:func:`validate_active`; ``mlpath init-data`` over :func:`init_data`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mlpath.catalog import (
+    RESOURCES_FILE,
+    ROADMAPS_FILE,
+    Catalog,
+    Document,
+    read_yaml,
+    resolve_data_dir,
+    validate_documents,
+)
+from mlpath.errors import DataError, OutputError
+from mlpath.overlay import overlay_paths
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class Report:
+    """What one ``validate`` run found."""
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    catalogs: list[Catalog] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        names = ", ".join(str(p) for p in self.files)
+        if self.ok:
+            counts = "; ".join(
+                ", ".join(
+                    _count(len(items), noun)
+                    for items, noun in (
+                        (c.phases, "phase"),
+                        (c.roles, "role"),
+                        (c.milestones, "milestone"),
+                        (c.resources, "resource"),
+                    )
+                )
+                for c in self.catalogs
+            )
+            return f"ok: {names} ({counts})"
+        return f"{_count(len(self.problems), 'problem')} in {names}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _read(path: Path, report: Report) -> Document | None:
+    if path not in report.files:
+        report.files.append(path)
+    try:
+        return read_yaml(path)
+    except DataError as exc:
+        report.problems += [p for p in exc.problems if p not in report.problems]
+        return None
+
+
+def _check(report: Report, roadmaps: Path, resources: Path, overlays: Sequence[Path]) -> None:
+    docs = [_read(path, report) for path in (roadmaps, resources, *overlays)]
+    if any(doc is None for doc in docs):
+        return
+    roadmap_doc, resource_doc, *overlay_docs = [doc for doc in docs if doc is not None]
+    try:
+        report.catalogs.append(validate_documents(roadmap_doc, resource_doc, overlay_docs))
+    except DataError as exc:
+        report.problems += [p for p in exc.problems if p not in report.problems]
+
+
+def validate_active(data_dir: Path | None = None) -> Report:
+    """The data mlpath would use now: the shipped or ``--data-dir`` pair plus overlays."""
+    report = Report()
+    directory = resolve_data_dir(data_dir)
+    if not directory.is_dir():
+        report.problems.append(f"{directory}: data directory not found")
+        return report
+    _check(report, directory / ROADMAPS_FILE, directory / RESOURCES_FILE, overlay_paths())
+    return report
+
+
+def _is_resources(path: Path) -> bool:
+    """Whether a file holds resources (by name, else by its top-level keys)."""
+    if path.name in (ROADMAPS_FILE, RESOURCES_FILE):
+        return path.name == RESOURCES_FILE
+    try:
+        data = read_yaml(path).data
+    except DataError:
+        return False
+    return isinstance(data, dict) and "resources" in data and "milestones" not in data
+
+
+def validate_paths(paths: Sequence[Path], data_dir: Path | None = None) -> Report:
+    """Validate files or directories.
+
+    A directory must hold both files. A single file is checked together with its
+    partner: the other file in the same directory if there is one, else the
+    active data's. An overlay file in the user data directory is checked as an
+    overlay, on top of the active data.
+    """
+    report = Report()
+    active_overlays = {p.resolve() for p in overlay_paths()}
+    pairs: list[tuple[Path, Path]] = []
+    check_active = False
+    for path in paths:
+        if path.is_dir():
+            pair = (path / ROADMAPS_FILE, path / RESOURCES_FILE)
+        elif path.exists() and path.resolve() in active_overlays:
+            check_active = True
+            continue
+        elif not path.exists():
+            report.problems.append(f"{path}: file not found")
+            continue
+        else:
+            active = resolve_data_dir(data_dir)
+            if _is_resources(path):
+                sibling = path.parent / ROADMAPS_FILE
+                pair = (sibling if sibling.is_file() else active / ROADMAPS_FILE, path)
+            else:
+                sibling = path.parent / RESOURCES_FILE
+                pair = (path, sibling if sibling.is_file() else active / RESOURCES_FILE)
+        if pair not in pairs:
+            pairs.append(pair)
+    for roadmaps, resources in pairs:
+        _check(report, roadmaps, resources, ())
+    if check_active:
+        active_report = validate_active(data_dir)
+        report.files += [p for p in active_report.files if p not in report.files]
+        report.problems += active_report.problems
+        report.catalogs += active_report.catalogs
+    return report
+
+
+def init_data(directory: Path, *, force: bool) -> list[Path]:
+    """Write the commented starter pair into ``directory``; never half of it."""
+    from mlpath.files import write_output
+
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"{directory}: exists and is not a directory")
+    targets = [directory / ROADMAPS_FILE, directory / RESOURCES_FILE]
+    # Check both before writing either, so a refusal leaves nothing behind.
+    existing = [str(t) for t in targets if t.exists()]
+    if existing and not force:
+        raise OutputError(f"{', '.join(existing)}: already exists; use --force to overwrite")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{directory}: cannot create: {exc.strerror or exc}") from None
+    for target in targets:
+        text = (TEMPLATES / target.name).read_text(encoding="utf-8")
+        write_output(target, text, force=True)
+    return targets
