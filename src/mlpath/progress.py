@@ -1,0 +1,281 @@
+"""The learner's saved plans and progress: the state file, loaded and saved safely.
+
+One JSON file holds every named plan (one of them active), each with a full
+snapshot of the plan as built, so a plan keeps working when the shipped data
+changes. Writes are atomic and keep the previous version as ``.bak``; a file
+that cannot be read is reported, never overwritten. No typer, no rich.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from mlpath.errors import StateError, UsageError, unknown_choice
+from mlpath.models import Plan
+
+SCHEMA_VERSION = 1
+HOME_ENV = "MLPATH_HOME"
+STATE_FILE = "state.json"
+LOCK_FILE = "state.lock"
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+
+Status = Literal["done", "skipped"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Mark(_Model):
+    """A milestone the learner finished (``done``) or chose not to study (``skipped``)."""
+
+    status: Status
+    on: dt.date
+
+
+class Replan(_Model):
+    """One ``mlpath replan``: when, from which day, at what pace, how much moved."""
+
+    on: dt.date
+    start: dt.date
+    hours_per_week: float
+    moved: int
+
+
+class SavedPlan(_Model):
+    created: dt.date
+    plan: Plan
+    marks: dict[str, Mark] = {}
+    replans: list[Replan] = []
+
+    def ids(self, status: Status) -> frozenset[str]:
+        return frozenset(mid for mid, mark in self.marks.items() if mark.status == status)
+
+
+class State(_Model):
+    schema_version: Literal[1] = 1
+    active: str | None = None
+    plans: dict[str, SavedPlan] = {}
+
+    @model_validator(mode="after")
+    def _active_exists(self) -> State:
+        if self.active is not None and self.active not in self.plans:
+            raise ValueError(f"active plan {self.active!r} is not among the saved plans")
+        return self
+
+
+# --- where the state lives -------------------------------------------------
+
+
+def home_dir() -> Path:
+    """``$MLPATH_HOME`` if set, else the platform's user data directory for mlpath."""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("mlpath", appauthor=False))
+
+
+def state_path(home: Path | None = None) -> Path:
+    return (home or home_dir()) / STATE_FILE
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+# --- reading ---------------------------------------------------------------
+
+
+def _restore_hint(path: Path) -> str:
+    backup = backup_path(path)
+    if backup.is_file():
+        try:
+            parse_state(backup.read_bytes(), backup)
+        except StateError:
+            pass
+        else:
+            return f"to restore the previous version, copy {backup} over it"
+    return (
+        "move it aside to start afresh (mlpath will not overwrite it);"
+        f" there is no usable backup at {backup}"
+    )
+
+
+def _describe(exc: ValidationError) -> str:
+    err = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in err["loc"]) or "(top level)"
+    message = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
+    more = exc.error_count() - 1
+    return f"{where}: {message}" + (f" (and {more} more problem(s))" if more else "")
+
+
+def parse_state(raw: bytes, path: Path) -> State:
+    """Validate the bytes of a state file; every failure is a StateError naming ``path``."""
+    try:
+        data: Any = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise StateError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise StateError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    if not isinstance(data, dict) or "schema_version" not in data:
+        raise StateError(f"{path}: not an mlpath state file (no 'schema_version' field)")
+    version = data["schema_version"]
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise StateError(
+            f"{path}: written by a newer mlpath (schema {version}; this one reads"
+            f" {SCHEMA_VERSION}); upgrade mlpath"
+        )
+    try:
+        return State.model_validate(data)
+    except ValidationError as exc:
+        raise StateError(f"{path}: invalid state: {_describe(exc)}") from None
+
+
+def load_state(path: Path | None = None) -> State:
+    """The saved state, or an empty one when nothing was saved yet."""
+    path = path or state_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return State()
+    except IsADirectoryError:
+        raise StateError(f"{path}: is a directory, expected mlpath's state file") from None
+    except OSError as exc:
+        raise StateError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return parse_state(raw, path)
+    except StateError as exc:
+        raise StateError(f"{exc}; {_restore_hint(path)}") from None
+
+
+# --- writing ---------------------------------------------------------------
+
+
+def dump_state(state: State) -> str:
+    return json.dumps(state.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def save_state(state: State, path: Path | None = None) -> Path:
+    """Write atomically, keeping the previous version as ``state.json.bak``."""
+    from mlpath.files import atomic_write
+
+    path = path or state_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, dump_state(state), backup=backup_path(path))
+    except OSError as exc:
+        raise StateError(f"{path}: cannot save: {exc.strerror or exc}") from None
+    return path
+
+
+@contextlib.contextmanager
+def _locked(directory: Path) -> Iterator[None]:
+    """Hold an exclusive lock so two mlpath processes never interleave read-modify-write."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: atomic replace still protects the file
+        yield
+        return
+    directory.mkdir(parents=True, exist_ok=True)
+    fd = os.open(directory / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StateError(
+                f"{directory / STATE_FILE}: another mlpath is updating it; try again"
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    # Only called under the lock: a temp file now is the leftover of a killed writer.
+    for leftover in path.parent.glob(f".{path.name}*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+@contextlib.contextmanager
+def updating(path: Path | None = None) -> Iterator[list[State]]:
+    """Load under the lock, let the caller replace ``box[0]``, save if it changed."""
+    path = path or state_path()
+    with _locked(path.parent):
+        _remove_stale_temps(path)
+        box = [load_state(path)]
+        original = box[0]
+        yield box
+        if box[0] is not original:
+            save_state(box[0], path)
+
+
+# --- choosing and changing plans -------------------------------------------
+
+
+def check_name(name: str) -> str:
+    if not NAME_RE.match(name):
+        raise UsageError(
+            f"invalid plan name {name!r}; use up to 40 letters, digits, '.', '_' or '-'"
+        )
+    return name
+
+
+def pick(state: State, name: str | None) -> tuple[str, SavedPlan]:
+    """The named plan, or the active one."""
+    if not state.plans:
+        raise StateError("no saved plan yet; save one with `mlpath plan --target mle --save`")
+    if name is None:
+        if state.active is None:
+            raise StateError("no active plan; choose one with `mlpath plans --use NAME`")
+        name = state.active
+    if name not in state.plans:
+        raise unknown_choice("plan", name, state.plans)
+    return name, state.plans[name]
+
+
+def with_plan(state: State, name: str, saved: SavedPlan, *, activate: bool = True) -> State:
+    plans = {**state.plans, name: saved}
+    return state.model_copy(update={"plans": plans, "active": name if activate else state.active})
+
+
+def activate(state: State, name: str) -> State:
+    pick(state, name)
+    return state.model_copy(update={"active": name})
+
+
+def set_mark(saved: SavedPlan, mid: str, status: Status | None, on: dt.date) -> SavedPlan:
+    """Mark ``mid`` done or skipped on ``on``; ``None`` clears the mark."""
+    marks = dict(saved.marks)
+    if status is None:
+        marks.pop(mid, None)
+    else:
+        marks[mid] = Mark(status=status, on=on)
+    return saved.model_copy(update={"marks": marks})
+
+
+def unresolved_prerequisites(saved: SavedPlan, mid: str, also: frozenset[str]) -> list[str]:
+    """Prerequisites of ``mid`` in this plan that are neither done, skipped nor in ``also``.
+
+    Prerequisites the plan left out (below the learner's level, or skipped when
+    planning) count as met, as they do for the planner.
+    """
+    items = {item.milestone.id: item for item in saved.plan.items}
+    return [
+        pre
+        for pre in items[mid].milestone.prerequisites
+        if pre in items and pre not in saved.marks and pre not in also
+    ]

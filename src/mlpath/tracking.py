@@ -1,0 +1,383 @@
+"""Where a learner stands against a saved plan, and re-dating what is left. Pure: no I/O.
+
+The schedule is the plan's cumulative hours over time: a milestone's hours
+accrue evenly over its days, so ``planned(d)`` is how many hours the plan
+expected finished by the end of day ``d``. The learner's position is the hours
+of milestones done or skipped, plus credit for the milestone in progress at
+the planned pace since their last mark (a milestone is only marked when
+finished, so without that credit everyone would look behind the day after a
+milestone starts). The credit never exceeds the milestone's own hours: once
+it should have been finished and is not, the learner falls behind. Marks are
+by the day, so one day either way still counts as on track.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from mlpath.models import Plan, PlanItem
+from mlpath.planner import _day_offsets, _hours_needed
+from mlpath.progress import Mark
+
+Position = Literal["not_started", "on_track", "behind", "ahead", "finished"]
+_EPS = 1e-9
+GRACE_DAYS = 1
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Progress of a group of milestones (a phase, or the whole plan)."""
+
+    key: str
+    milestones: int = 0
+    done: int = 0
+    skipped: int = 0
+    hours: int = 0
+    done_hours: int = 0
+    skipped_hours: int = 0
+
+    @property
+    def fraction(self) -> float:
+        """Done hours over the hours still meant to be studied (skipped ones drop out)."""
+        wanted = self.hours - self.skipped_hours
+        return self.done_hours / wanted if wanted else 1.0
+
+    def add(self, item: PlanItem, mark: Mark | None) -> Tally:
+        hours = item.milestone.hours
+        done = mark is not None and mark.status == "done"
+        skipped = mark is not None and mark.status == "skipped"
+        return Tally(
+            self.key,
+            self.milestones + 1,
+            self.done + done,
+            self.skipped + skipped,
+            self.hours + hours,
+            self.done_hours + hours * done,
+            self.skipped_hours + hours * skipped,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "milestones": self.milestones,
+            "done": self.done,
+            "skipped": self.skipped,
+            "hours": self.hours,
+            "done_hours": self.done_hours,
+            "skipped_hours": self.skipped_hours,
+            "percent": round(self.fraction * 100, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    today: dt.date
+    plan: Plan
+    marks: Mapping[str, Mark]
+    phases: list[Tally]
+    overall: Tally
+    position: Position
+    days: int  # behind or ahead by this many days (or days until the start)
+    current: PlanItem | None  # first milestone neither done nor skipped
+    upcoming: PlanItem | None  # the one after it
+    planned_pace: float  # hours per week
+    observed_pace: float | None  # None until something is done and time has passed
+    end_at_planned_pace: dt.date | None
+    end_at_observed_pace: dt.date | None
+    missing: list[str]  # plan milestones no longer in the current data
+    stray: list[str]  # marks for ids that are not in the plan (hand-edited file)
+
+    @property
+    def finished_on(self) -> dt.date | None:
+        if self.position != "finished" or not self.marks:
+            return None
+        return max(m.on for mid, m in self.marks.items() if mid not in self.stray)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Machine-readable form, ISO dates throughout."""
+
+        def iso(day: dt.date | None) -> str | None:
+            return day.isoformat() if day else None
+
+        def item_data(item: PlanItem | None) -> dict[str, Any] | None:
+            if item is None:
+                return None
+            mark = self.marks.get(item.milestone.id)
+            return {
+                "id": item.milestone.id,
+                "title": item.milestone.title.en,
+                "phase": item.milestone.phase,
+                "start": item.start.isoformat(),
+                "end": item.end.isoformat(),
+                "hours": item.milestone.hours,
+                "core": item.core,
+                "status": mark.status if mark else "todo",
+                "on": iso(mark.on) if mark else None,
+                "resources": [
+                    {"id": r.id, "title": r.title.en, "url": str(r.url) if r.url else None}
+                    for r in item.resources
+                ],
+            }
+
+        return {
+            "today": self.today.isoformat(),
+            "role": self.plan.profile.role,
+            "data_version": self.plan.data_version,
+            "start": self.plan.profile.start.isoformat(),
+            "end": self.plan.end.isoformat(),
+            "position": {"state": self.position, "days": self.days},
+            "overall": self.overall.as_dict(),
+            "phases": [{"phase": t.key, **t.as_dict()} for t in self.phases],
+            "current": item_data(self.current),
+            "next": item_data(self.upcoming),
+            "pace": {
+                "planned_hours_per_week": self.planned_pace,
+                "observed_hours_per_week": (
+                    round(self.observed_pace, 2) if self.observed_pace is not None else None
+                ),
+            },
+            "projected_end": {
+                "planned_pace": iso(self.end_at_planned_pace),
+                "observed_pace": iso(self.end_at_observed_pace),
+            },
+            "finished_on": iso(self.finished_on),
+            "milestones": [item_data(item) for item in self.plan.items],
+            "missing_from_data": self.missing,
+            "unknown_marks": self.stray,
+        }
+
+
+# --- the schedule curve ------------------------------------------------------
+
+
+def _segments(items: Sequence[PlanItem]) -> list[tuple[float, float]]:
+    """(day, planned hours by the end of that day) at every point where the slope changes."""
+    points = sorted(
+        {float(item.start.toordinal() - 1) for item in items}
+        | {float(item.end.toordinal()) for item in items}
+    )
+    return [(day, planned_hours(items, day)) for day in points]
+
+
+def planned_hours(items: Sequence[PlanItem], day: float) -> float:
+    """Hours the plan expects finished by the end of ``day`` (a date ordinal)."""
+    total = 0.0
+    for item in items:
+        before = item.start.toordinal() - 1
+        span = item.end.toordinal() - before
+        total += item.milestone.hours * min(1.0, max(0.0, (day - before) / span))
+    return total
+
+
+def schedule_window(items: Sequence[PlanItem], hours: float) -> tuple[float, float]:
+    """The days (ordinals) on which the plan had exactly ``hours`` done: (first, last).
+
+    Where the schedule pauses (a gap left by a re-plan) that is a whole range;
+    otherwise a single point. Days are fractional: the curve is linear in between.
+    """
+    points = _segments(items)
+    if not points:
+        return (-math.inf, math.inf)
+    pairs = list(itertools.pairwise(points))
+    first, last = -math.inf, math.inf
+    if hours > _EPS:
+        first = points[-1][0]
+        for (d0, v0), (d1, v1) in pairs:
+            if v1 >= hours - _EPS:
+                first = d0 + min(1.0, (hours - v0) / (v1 - v0)) * (d1 - d0)
+                break
+    if hours < points[-1][1] - _EPS:
+        for (d0, v0), (d1, v1) in reversed(pairs):
+            if v0 <= hours + _EPS:
+                last = d0 + max(0.0, (hours - v0) / (v1 - v0)) * (d1 - d0)
+                break
+    return first, last
+
+
+# --- the report --------------------------------------------------------------
+
+
+def _days_for(hours: float, pace: float) -> int:
+    return max(0, math.ceil(hours * 7 / pace - _EPS))
+
+
+def report(
+    plan: Plan,
+    marks: Mapping[str, Mark],
+    today: dt.date,
+    *,
+    known_ids: Collection[str] | None = None,
+    restart: dt.date | None = None,
+) -> Report:
+    """Progress, schedule position and projections for ``plan`` as of ``today``.
+
+    ``restart`` is the day the remaining work was last re-dated from (a re-plan);
+    ``known_ids`` the milestone ids in the current data, to report the missing.
+    """
+    items = plan.items
+    in_plan = {item.milestone.id for item in items}
+    stray = sorted(mid for mid in marks if mid not in in_plan)
+    marks = {mid: mark for mid, mark in marks.items() if mid in in_plan}
+    missing = (
+        []
+        if known_ids is None
+        else [i.milestone.id for i in items if i.milestone.id not in known_ids]
+    )
+
+    phases: dict[str, Tally] = {}
+    overall = Tally("overall")
+    for item in items:
+        mark = marks.get(item.milestone.id)
+        phase = item.milestone.phase
+        phases[phase] = phases.get(phase, Tally(phase)).add(item, mark)
+        overall = overall.add(item, mark)
+
+    open_items = [item for item in items if item.milestone.id not in marks]
+    current = open_items[0] if open_items else None
+    upcoming = open_items[1] if len(open_items) > 1 else None
+    pace = plan.profile.hours_per_week
+    start = plan.profile.start
+
+    # Work resumes the day after the latest of: the plan's start, a re-plan, the last mark.
+    anchor = start - dt.timedelta(days=1)
+    if restart is not None:
+        anchor = max(anchor, restart - dt.timedelta(days=1))
+    finished = [m.on for m in marks.values() if m.status == "done"]  # skipping is not work
+    if finished:
+        anchor = max(anchor, *finished)
+    resolved = overall.done_hours + overall.skipped_hours
+    credit = 0.0
+    if current is not None:
+        credit = min(float(current.milestone.hours), pace / 7 * max(0, (today - anchor).days))
+
+    position: Position
+    days = 0
+    if current is None:
+        position = "finished"
+    elif today < start and not marks:
+        position, days = "not_started", (start - today).days
+    else:
+        first, last = schedule_window(items, resolved + credit)
+        now = float(today.toordinal())
+        # Marks are by the day, so a day either way is still on track.
+        if now - last >= GRACE_DAYS + 0.5:
+            position, days = "behind", int(now - last + 0.5)
+        elif first - now >= GRACE_DAYS + 0.5:
+            position, days = "ahead", int(first - now + 0.5)
+        else:
+            position = "on_track"
+
+    elapsed = (today - start).days + 1
+    observed = overall.done_hours * 7 / elapsed if elapsed > 0 and overall.done_hours else None
+    remaining = max(0.0, overall.hours - resolved - credit)
+    base = max(today, anchor)
+    at_plan = at_observed = None
+    if current is not None:
+        at_plan = base + dt.timedelta(days=_days_for(remaining, pace))
+        if observed:
+            at_observed = base + dt.timedelta(days=_days_for(remaining, observed))
+    return Report(
+        today=today,
+        plan=plan,
+        marks=marks,
+        phases=list(phases.values()),
+        overall=overall,
+        position=position,
+        days=days,
+        current=current,
+        upcoming=upcoming,
+        planned_pace=pace,
+        observed_pace=observed,
+        end_at_planned_pace=at_plan,
+        end_at_observed_pace=at_observed,
+        missing=missing,
+        stray=stray,
+    )
+
+
+# --- re-planning -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Move:
+    id: str
+    title: str
+    old_start: dt.date
+    old_end: dt.date
+    new_start: dt.date
+    new_end: dt.date
+
+    @property
+    def shift(self) -> int:
+        return (self.new_end - self.old_end).days
+
+
+def replan(
+    plan: Plan, marks: Mapping[str, Mark], start: dt.date, hours_per_week: float | None = None
+) -> tuple[Plan, list[Move]]:
+    """Re-date the milestones not yet done or skipped, back to back from ``start``.
+
+    Done and skipped milestones keep their dates; the rest keep their order
+    (which already respects prerequisites). Returns the new plan and what moved.
+    """
+    pace = hours_per_week if hours_per_week is not None else plan.profile.hours_per_week
+    profile = plan.profile.model_copy(update={"hours_per_week": pace})
+    if not any(item.milestone.id in marks for item in plan.items):
+        profile = profile.model_copy(update={"start": start})
+    open_items = [item for item in plan.items if item.milestone.id not in marks]
+    offsets = _day_offsets([item.milestone.hours for item in open_items], pace)
+    horizon = profile.horizon
+    redated: dict[str, PlanItem] = {}
+    moves: list[Move] = []
+    begin = 0
+    for item, end in zip(open_items, offsets, strict=True):
+        new_start = start + dt.timedelta(days=begin)
+        new_end = start + dt.timedelta(days=end - 1)
+        begin = end
+        redated[item.milestone.id] = item.model_copy(
+            update={
+                "start": new_start,
+                "end": new_end,
+                "within_horizon": horizon is None or new_end <= horizon,
+            }
+        )
+        if (new_start, new_end) != (item.start, item.end):
+            moves.append(
+                Move(
+                    item.milestone.id,
+                    item.milestone.title.en,
+                    item.start,
+                    item.end,
+                    new_start,
+                    new_end,
+                )
+            )
+    items = [redated.get(item.milestone.id, item) for item in plan.items]
+    items.sort(key=lambda item: item.start)  # stable: open milestones keep their order
+
+    warnings = [w for w in plan.warnings if "horizon" not in w]
+    needed = None
+    late_core = [i for i in open_items if i.core and not redated[i.milestone.id].within_horizon]
+    if horizon is not None and late_core:
+        last = max(n for n, item in enumerate(open_items) if item.core)
+        hours = [item.milestone.hours for item in open_items[: last + 1]]
+        needed = _hours_needed(hours, (horizon - start).days + 1)
+        message = (
+            f"{len(late_core)} core milestone(s) end after the horizon ({horizon.isoformat()})"
+        )
+        if needed is not None:
+            message += f"; about {needed:g} hours per week would reach them in time"
+        warnings.append(message)
+    new_plan = plan.model_copy(
+        update={
+            "profile": profile,
+            "items": items,
+            "warnings": warnings,
+            "hours_needed_per_week": needed,
+        }
+    )
+    return new_plan, moves
