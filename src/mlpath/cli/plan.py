@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import options, parsing
+from mlpath.cli import options, parsing, plan_output
 from mlpath.cli.prompts import ask, interactive
 from mlpath.errors import UsageError
 
 OUTPUT_PANEL = "Output"
+SAVED_PANEL = "Saved plans"
 
 
 def plan_command(
@@ -69,8 +70,8 @@ def plan_command(
         typer.Option(
             "--output",
             "-o",
-            help="Write the plan to a file (.md) instead of the terminal; '-' for Markdown on"
-            " stdout.",
+            help="Write the plan to a file (.md, .json, .ics, .html) instead of the terminal;"
+            " '-' for Markdown on stdout.",
             rich_help_panel=OUTPUT_PANEL,
             show_default=False,
         ),
@@ -78,6 +79,38 @@ def plan_command(
     force: Annotated[
         bool,
         typer.Option("--force", help="Overwrite the output file.", rich_help_panel=OUTPUT_PANEL),
+    ] = False,
+    fmt: plan_output.Format = None,
+    json_output: plan_output.JsonOut = False,
+    timeline: plan_output.Timeline = False,
+    sessions: plan_output.Sessions = None,
+    tz: plan_output.Tz = None,
+    save: Annotated[
+        bool,
+        typer.Option(
+            "--save",
+            help="Save the plan as your active plan, to follow with `mlpath status`, `done` and"
+            " `replan`. With --force, replaces a saved plan of the same name that has progress.",
+            rich_help_panel=SAVED_PANEL,
+        ),
+    ] = False,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="Name of the saved plan (with --save or --show).  [default: the role id]",
+            rich_help_panel=SAVED_PANEL,
+            show_default=False,
+        ),
+    ] = None,
+    show: Annotated[
+        bool,
+        typer.Option(
+            "--show",
+            help="Print the saved plan (the active one, or --name) instead of building one;"
+            " -o plan.md ticks what is done.",
+            rich_help_panel=SAVED_PANEL,
+        ),
     ] = False,
     no_input: Annotated[
         bool,
@@ -95,11 +128,22 @@ def plan_command(
     from mlpath.models import Profile
     from mlpath.planner import build_plan, parse_horizon
 
+    if show:
+        from mlpath.cli.progress import show_saved
+
+        show_saved(name, output, force, data_dir)
+        return
+    if name is not None and not save:
+        raise UsageError("--name needs --save (or --show)")
+
     catalog = load_catalog(data_dir)
     prompting = interactive() and not no_input
     choices = ", ".join(catalog.roles)
 
     # Validate what was given before asking for what was not.
+    where = plan_output.destination(
+        output=output, fmt=fmt, json_output=json_output, timeline=timeline, sessions=sessions, tz=tz
+    )
     role = parsing.parse_target(catalog, target) if target is not None else None
     learner_level = parsing.parse_level(level) if level is not None else None
     weekly = parsing.check_hours(hours_per_week) if hours_per_week is not None else None
@@ -139,17 +183,12 @@ def plan_command(
         free_only=free,
     )
     plan = build_plan(catalog, profile)
+    if save:
+        from mlpath.cli.progress import save_plan
 
-    if output is None:
-        from mlpath.render.plan import print_plan
+        save_plan(plan, name, replace=force)
 
-        print_plan(plan, catalog)
-        return
-    from mlpath.export import export_plan
-
-    written = export_plan(plan, catalog, output, force=force)
-    if written is not None:
-        typer.echo(f"wrote {written}", err=True)
+    where.emit(plan, catalog, force=force)
 
 
 def _to_float(value: str) -> float:

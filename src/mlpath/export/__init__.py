@@ -16,16 +16,25 @@ from mlpath.errors import UsageError, unknown_choice
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
+    from mlpath.export.options import ExportOptions
     from mlpath.models import Plan
 
-Renderer = Callable[["Plan", "Catalog"], str]
+# render(plan, catalog, options=None) -> str; extra settings travel in ExportOptions.
+Renderer = Callable[..., str]
 
 FORMATS: dict[str, str] = {
     "markdown": "mlpath.export.markdown",
+    "json": "mlpath.export.json",
+    "ics": "mlpath.export.ics",
+    "html": "mlpath.export.html",
 }
 EXTENSIONS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
+    ".json": "json",
+    ".ics": "ics",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -53,12 +62,18 @@ def renderer(name: str) -> Renderer:
 
 
 def export_plan(
-    plan: Plan, catalog: Catalog, output: Path, *, force: bool, fmt: str | None = None
+    plan: Plan,
+    catalog: Catalog,
+    output: Path,
+    *,
+    force: bool,
+    fmt: str | None = None,
+    options: ExportOptions | None = None,
 ) -> Path | None:
     """Render ``plan`` and write it to ``output`` (``-`` is stdout). Returns the file written."""
     from mlpath.files import write_output
 
-    text = renderer(format_for(output, fmt))(plan, catalog)
+    text = renderer(format_for(output, fmt))(plan, catalog, options=options)
     if str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

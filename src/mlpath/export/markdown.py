@@ -6,9 +6,11 @@ import re
 from typing import TYPE_CHECKING
 
 from mlpath import __version__
+from mlpath.export.mermaid import gantt
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
+    from mlpath.export.options import ExportOptions
     from mlpath.models import Plan, PlanItem, Resource
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
@@ -71,7 +73,12 @@ def _section(number: int, item: PlanItem, catalog: Catalog, done: bool) -> list[
     return lines
 
 
-def render(plan: Plan, catalog: Catalog, done: frozenset[str] = frozenset()) -> str:
+def render(
+    plan: Plan,
+    catalog: Catalog,
+    done: frozenset[str] = frozenset(),
+    options: ExportOptions | None = None,
+) -> str:
     p = plan.profile
     rows = [
         ("Target", f"{escape(plan.role_title)} (`{p.role}`)"),
@@ -89,6 +96,7 @@ def render(plan: Plan, catalog: Catalog, done: frozenset[str] = frozenset()) -> 
     if p.free_only:
         rows.append(("Resources", "free only"))
     lines = [f"# Study plan: {escape(plan.role_title)}", ""]
+    lines += [gantt(plan, catalog)]  # the timeline first: GitHub draws it as a chart
     lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
     lines += ["## Summary", ""]
     lines.append(

@@ -1,0 +1,129 @@
+"""Where ``mlpath plan`` sends the plan: terminal table, timeline, or an exported format.
+
+The options are checked before any prompt or planning, so a typo in
+``--format`` or ``--sessions`` fails at once; the plan is written afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mlpath.errors import UsageError
+
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+    from mlpath.export.options import ExportOptions
+    from mlpath.models import Plan
+
+OUTPUT_PANEL = "Output"
+
+Format = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-F",
+        help="Output format: markdown, json, ics or html (default: from the -o file's extension)."
+        " Without -o the result goes to stdout.",
+        rich_help_panel=OUTPUT_PANEL,
+        show_default=False,
+    ),
+]
+JsonOut = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Print the plan as JSON (same as --format json).",
+        rich_help_panel=OUTPUT_PANEL,
+    ),
+]
+Timeline = Annotated[
+    bool,
+    typer.Option(
+        "--timeline",
+        help="Draw a Gantt-style timeline in the terminal instead of the table.",
+        rich_help_panel=OUTPUT_PANEL,
+    ),
+]
+Sessions = Annotated[
+    str | None,
+    typer.Option(
+        "--sessions",
+        help='Weekly study sessions for calendar output, e.g. "Mon,Wed 19:00-21:00"'
+        ' (separate several with ";").',
+        rich_help_panel=OUTPUT_PANEL,
+        show_default=False,
+    ),
+]
+Tz = Annotated[
+    str | None,
+    typer.Option(
+        "--tz",
+        help="Time zone of --sessions, an IANA name such as Asia/Tokyo (default: the local zone).",
+        rich_help_panel=OUTPUT_PANEL,
+        show_default=False,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Destination:
+    """A validated choice of where and how the plan is shown."""
+
+    output: Path | None  # None: the terminal
+    fmt: str | None
+    timeline: bool
+    options: ExportOptions
+
+    def emit(self, plan: Plan, catalog: Catalog, *, force: bool) -> None:
+        if self.timeline:
+            from mlpath.render.timeline import print_timeline
+
+            print_timeline(plan, self.options.today)
+            return
+        if self.output is None:
+            from mlpath.render.plan import print_plan
+
+            print_plan(plan, catalog)
+            return
+        from mlpath.export import export_plan
+
+        written = export_plan(
+            plan, catalog, self.output, force=force, fmt=self.fmt, options=self.options
+        )
+        if written is not None:
+            typer.echo(f"wrote {written}", err=True)
+
+
+def destination(
+    *,
+    output: Path | None,
+    fmt: str | None,
+    json_output: bool,
+    timeline: bool,
+    sessions: str | None,
+    tz: str | None,
+) -> Destination:
+    """Check the output options together; UsageError (exit 2) for conflicts and typos."""
+    from mlpath.export import format_for
+    from mlpath.export.options import ExportOptions, check_tz, parse_sessions
+
+    if json_output:
+        if fmt is not None and fmt.strip().lower() != "json":
+            raise UsageError(f"--json conflicts with --format {fmt}; use one of them")
+        fmt = "json"
+    if timeline and (output is not None or fmt is not None):
+        raise UsageError("--timeline draws in the terminal; leave out -o, --format and --json")
+    if fmt is not None and output is None:
+        output = Path("-")
+    name = format_for(output, fmt) if output is not None else None
+    parsed = parse_sessions(sessions) if sessions is not None else ()
+    zone = check_tz(tz) if tz is not None else None
+    if (parsed or zone) and name != "ics":
+        typer.echo("note: --sessions and --tz only apply to calendar (.ics) output", err=True)
+    options = ExportOptions(sessions=parsed, tz=zone, today=dt.date.today())
+    return Destination(output, fmt, timeline, options)

@@ -1,0 +1,218 @@
+"""The plan as one self-contained HTML page: a timeline of CSS bars, then the plan.
+
+No scripts and no fetched styles or fonts: the page opens offline, prints
+well (``@media print``) and every piece of data is HTML-escaped. Only the
+resource links point outside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import TYPE_CHECKING
+
+from mlpath import __version__
+from mlpath.render.timeline import month_starts
+
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+    from mlpath.export.options import ExportOptions
+    from mlpath.models import Plan, PlanItem, Resource
+
+CSS = """
+:root { --ink: #1d232a; --muted: #5b6470; --line: #d9dee4; --core: #2563a8;
+  --other: #8a5cc2; --later: #b8c0ca; --today: #c62828; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--ink); max-width: 62rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 0 0 .2rem; }
+.muted, .meta { color: var(--muted); }
+.meta { font-size: .9rem; margin: 0 0 .5rem; }
+.profile { margin: 0 0 1rem; }
+.timeline { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
+.axis, .row { display: grid; grid-template-columns: minmax(9rem, 18rem) 1fr; gap: .6rem;
+  align-items: center; }
+.axis { font-size: .75rem; color: var(--muted); height: 1.3rem; }
+.row { font-size: .82rem; min-height: 1.35rem; }
+.label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.track { position: relative; height: 1rem; }
+.axis .track { height: 1.3rem; }
+.tick { position: absolute; top: 0; border-left: 1px solid var(--line); padding-left: 2px;
+  white-space: nowrap; }
+.bar { position: absolute; top: .15rem; height: .7rem; border-radius: 3px;
+  background: var(--other); min-width: 3px; }
+.bar.core { background: var(--core); }
+.bar.later { background: var(--later); }
+.today { position: absolute; top: -.2rem; bottom: -.2rem; border-left: 2px solid var(--today); }
+.legend { font-size: .8rem; color: var(--muted); margin-top: .5rem; }
+.swatch { display: inline-block; width: .9rem; height: .6rem; border-radius: 2px;
+  margin: 0 .25rem 0 .8rem; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+section.milestone { border-top: 1px solid var(--line); padding: 1rem 0 .4rem;
+  break-inside: avoid; }
+.warning { border-left: 4px solid #e0a100; background: #fff8e1; padding: .4rem .7rem; }
+ul { margin: .3rem 0 .6rem; padding-left: 1.3rem; }
+a { color: var(--core); }
+footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  .timeline { border: none; padding: 0; }
+  .bar, .swatch, .today { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em;
+    color: var(--muted); word-break: break-all; }
+  h2 { break-after: avoid; }
+  .row { break-inside: avoid; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.3f}%"
+
+
+def _timeline(plan: Plan, today: dt.date | None) -> list[str]:
+    first, last = plan.profile.start, plan.end
+    days = (last - first).days + 1
+
+    def pos(day: dt.date) -> float:
+        return (day - first).days / days
+
+    months = month_starts(first, last)
+    step = next((k for k in (1, 2, 3, 6, 12) if len(months) / k <= 12), 24)
+    ticks: list[str] = []
+    for m in months:
+        # A tick at the far right edge would spill out of the box.
+        if (m.month - 1) % step == 0 and pos(m) < 0.94:
+            # Januaries carry the year, so labels stay short enough not to collide.
+            label = str(m.year) if m.month == 1 else m.strftime("%b")
+            ticks.append(f'<span class="tick" style="left:{_pct(pos(m))}">{_e(label)}</span>')
+    out = [
+        '<div class="timeline" role="img" aria-label="Timeline of the plan">',
+        f'<div class="axis"><span></span><div class="track">{"".join(ticks)}</div></div>',
+    ]
+    today_mark = ""
+    if today is not None and first <= today <= last:
+        today_mark = f'<span class="today" style="left:{_pct(pos(today))}"></span>'
+    for number, item in enumerate(plan.items, 1):
+        kind = "later" if not item.within_horizon else ("core" if item.core else "other")
+        left = pos(item.start)
+        width = pos(item.end + dt.timedelta(days=1)) - left
+        dates = f"{item.start.isoformat()} → {item.end.isoformat()}"
+        title = _e(item.milestone.title.en)
+        out.append(
+            f'<div class="row"><span class="label" title="{title}">{number}. {title}</span>'
+            f'<div class="track">{today_mark}<span class="bar {kind}" title="{_e(dates)}"'
+            f' style="left:{_pct(left)};width:{_pct(width)}"></span></div></div>'
+        )
+    legend = [
+        '<span class="swatch" style="background:var(--core)"></span>core',
+        '<span class="swatch" style="background:var(--other)"></span>other',
+    ]
+    if plan.beyond_horizon:
+        legend.append(
+            '<span class="swatch" style="background:var(--later)"></span>after the horizon'
+        )
+    if today_mark and today is not None:
+        legend.append(
+            '<span class="swatch" style="background:var(--today)"></span>'
+            f"today ({today.isoformat()})"
+        )
+    out += [f'<div class="legend">{"".join(legend)}</div>', "</div>"]
+    return out
+
+
+def _resource(resource: Resource) -> str:
+    title = _e(resource.title.en)
+    if resource.url is not None:
+        title = f'<a href="{_e(resource.url)}">{title}</a>'
+    details = [resource.provider, resource.kind, resource.cost, resource.language]
+    if resource.length:
+        details.append(resource.length)
+    return f"<li>{title} <span class='muted'>({_e(' · '.join(details))})</span></li>"
+
+
+def _section(number: int, item: PlanItem, catalog: Catalog) -> list[str]:
+    m = item.milestone
+    phase = catalog.phases.get(m.phase)
+    meta = [phase.title.en if phase else m.phase, f"{m.hours} h", m.level.value, m.id]
+    if item.core:
+        meta.append("core")
+    if not item.within_horizon:
+        meta.append("after the horizon")
+    out = [
+        f'<section class="milestone" id="{_e(m.id)}">',
+        f"<h3>{number}. {_e(m.title.en)}"
+        f' <span class="muted">(<time>{item.start.isoformat()}</time> →'
+        f" <time>{item.end.isoformat()}</time>)</span></h3>",
+        f'<p class="meta">{_e(" · ".join(meta))}</p>',
+        f"<p>{_e(m.outcome.en)}</p>",
+        "<ul>",
+        *(f"<li>{_e(t.en)}</li>" for t in m.topics),
+        f"<li><strong>Deliverable:</strong> {_e(m.deliverable.en)}</li>",
+        "</ul>",
+    ]
+    if item.resources:
+        out += ["<p><strong>Resources</strong></p>", "<ul>"]
+        out += [_resource(r) for r in item.resources]
+        out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
+def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
+    p = plan.profile
+    today = options.today if options else None
+    facts = [
+        f"level {p.level.value}",
+        f"{p.hours_per_week:g} h/week",
+        f"{p.start.isoformat()} → {plan.end.isoformat()}",
+    ]
+    if p.horizon:
+        facts.append(f"horizon {p.horizon.isoformat()}")
+    if p.focus:
+        facts.append(f"focus {p.focus}")
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Study plan: {_e(plan.role_title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>Study plan: {_e(plan.role_title)}</h1>",
+        f'<p class="profile muted">{_e(" · ".join(facts))}</p>',
+        f"<p>{len(plan.items)} milestones, {plan.total_hours} hours over {plan.weeks:g} weeks.</p>",
+        *_timeline(plan, today),
+        *(f'<p class="warning">{_e(w)}</p>' for w in plan.warnings),
+        "<h2>Milestones</h2>",
+        '<table><thead><tr><th class="num">#</th><th>Milestone</th><th>Start</th><th>End</th>'
+        '<th class="num">Hours</th></tr></thead><tbody>',
+    ]
+    for number, item in enumerate(plan.items, 1):
+        star = " ★" if item.core else ""
+        out.append(
+            f'<tr><td class="num">{number}</td>'
+            f'<td><a href="#{_e(item.milestone.id)}">{_e(item.milestone.title.en)}</a>{star}</td>'
+            f"<td>{item.start.isoformat()}</td><td>{item.end.isoformat()}</td>"
+            f'<td class="num">{item.milestone.hours}</td></tr>'
+        )
+    out += ["</tbody></table>", "<h2>The plan, step by step</h2>"]
+    for number, item in enumerate(plan.items, 1):
+        out += _section(number, item, catalog)
+    out += [
+        f"<footer>Made with mlpath {_e(__version__)} (data {_e(plan.data_version)}).</footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"

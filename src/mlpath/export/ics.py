@@ -1,0 +1,155 @@
+"""The plan as an RFC 5545 calendar, built with the ``icalendar`` library.
+
+One all-day event per milestone (DTEND is exclusive, so it is the day after
+the last day of study) and, on request, weekly timed study sessions. UIDs are
+derived from the plan's identity (role, milestone, plan start), so exporting
+the same plan again and re-importing it updates events instead of
+duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING
+
+from mlpath import __version__
+from mlpath.export.options import ExportOptions, Session, local_zone
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+    from mlpath.catalog import Catalog
+    from mlpath.models import Plan, PlanItem
+
+PRODID = f"-//mlpath//mlpath {__version__}//EN"
+# A fixed namespace: UIDs must not change between runs or machines.
+NAMESPACE = uuid.UUID("6f1c3b0e-8d2a-5c47-9a61-2f4e7b9d0c15")
+
+
+def uid(*parts: str) -> str:
+    return f"{uuid.uuid5(NAMESPACE, '/'.join(parts))}@mlpath"
+
+
+def milestone_uid(plan: Plan, item: PlanItem) -> str:
+    return uid(plan.profile.role, item.milestone.id, plan.profile.start.isoformat())
+
+
+def description(item: PlanItem, catalog: Catalog) -> str:
+    m = item.milestone
+    phase = catalog.phases.get(m.phase)
+    lines = [
+        m.outcome.en,
+        "",
+        f"Phase: {phase.title.en if phase else m.phase}",
+        f"Hours: {m.hours}" + (" (core milestone)" if item.core else ""),
+        f"Deliverable: {m.deliverable.en}",
+    ]
+    if not item.within_horizon:
+        lines.append("After the plan's horizon.")
+    lines += ["", "Topics:", *(f"- {t.en}" for t in m.topics)]
+    if item.resources:
+        lines += ["", "Resources:"]
+        for r in item.resources:
+            lines.append(f"- {r.title.en} ({r.provider}, {r.kind}, {r.cost})")
+            if r.url is not None:
+                lines.append(f"  {r.url}")
+    return "\n".join(lines)
+
+
+def _milestone_event(
+    plan: Plan, number: int, item: PlanItem, catalog: Catalog, stamp: dt.datetime
+) -> Event:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", milestone_uid(plan, item))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", item.start)
+    event.add("dtend", item.end + dt.timedelta(days=1))  # exclusive, RFC 5545 3.6.1
+    star = " ★" if item.core else ""
+    event.add("summary", f"{number}. {item.milestone.title.en}{star}")
+    event.add("description", description(item, catalog))
+    phase = catalog.phases.get(item.milestone.phase)
+    event.add("categories", [phase.title.en if phase else item.milestone.phase])
+    # A long study block must not make the learner look busy all month.
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def first_occurrence(session: Session, start: dt.date) -> dt.date:
+    """The first day on or after ``start`` that is one of the session's weekdays."""
+    codes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    wanted = {codes.index(d) for d in session.days}
+    day = start
+    while day.weekday() not in wanted:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _session_event(
+    plan: Plan, index: int, session: Session, tz: str, stamp: dt.datetime
+) -> Event | None:
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Event
+
+    zone = ZoneInfo(tz)
+    first = first_occurrence(session, plan.profile.start)
+    if first > plan.end:
+        return None
+    # UNTIL must be in UTC when DTSTART carries a TZID (RFC 5545 3.3.10).
+    last_moment = dt.datetime.combine(plan.end, dt.time(23, 59, 59), zone)
+    event = Event()
+    event.add(
+        "uid",
+        uid(
+            plan.profile.role,
+            "session",
+            str(index),
+            session.label(),
+            plan.profile.start.isoformat(),
+        ),
+    )
+    event.add("dtstamp", stamp)
+    event.add("dtstart", dt.datetime.combine(first, session.start, zone))
+    event.add("dtend", dt.datetime.combine(first, session.end, zone))
+    event.add(
+        "rrule",
+        {"freq": "weekly", "byday": list(session.days), "until": last_moment.astimezone(dt.UTC)},
+    )
+    event.add("summary", f"Study session: {plan.role_title}")
+    event.add(
+        "description",
+        f"Weekly study time for your mlpath plan ({session.label()}, {tz}),"
+        f" until {plan.end.isoformat()}.",
+    )
+    return event
+
+
+def calendar(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> bytes:
+    from icalendar import Calendar
+
+    opts = options or ExportOptions()
+    stamp = (opts.stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"mlpath: {plan.role_title}")
+    for number, item in enumerate(plan.items, 1):
+        cal.add_component(_milestone_event(plan, number, item, catalog, stamp))
+    tz = opts.tz or local_zone()
+    for index, session in enumerate(opts.sessions, 1):
+        event = _session_event(plan, index, session, tz, stamp)
+        if event is not None:
+            cal.add_component(event)
+    if opts.sessions:
+        cal.add_missing_timezones()  # VTIMEZONE for the TZID the sessions use
+    ical: bytes = cal.to_ical()
+    return ical
+
+
+def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
+    # icalendar folds lines and uses CRLF endings as RFC 5545 requires.
+    return calendar(plan, catalog, options).decode("utf-8")

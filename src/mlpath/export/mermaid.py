@@ -1,0 +1,96 @@
+"""A Mermaid ``gantt`` chart of the plan, for the Markdown export (GitHub renders it).
+
+Mermaid's gantt grammar has no quoting: ``:`` ends a task title, ``;`` ends
+a statement, ``#`` starts an entity code and ``%%`` a comment, and a line
+that starts with a keyword (``section``, ``title``...) is read as that
+keyword. Titles are therefore rewritten into something the grammar cannot
+misread, keeping them readable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+    from mlpath.models import Plan, PlanItem
+
+# Words that the gantt lexer matches at the start of a line (case-insensitively).
+KEYWORDS = (
+    "accdescr",
+    "acctitle",
+    "axisformat",
+    "click",
+    "dateformat",
+    "excludes",
+    "gantt",
+    "includes",
+    "inclusiveenddates",
+    "section",
+    "tickinterval",
+    "title",
+    "todaymarker",
+    "topaxis",
+    "weekday",
+    "weekend",
+)
+_REPLACEMENTS = {
+    ":": " -",  # "Step 1: Python" -> "Step 1 - Python"
+    ";": ",",
+    "#": "♯",  # "C#" still reads as C sharp
+    "%": " percent",
+    "{": "(",
+    "}": ")",
+    "<": "\u2039",  # single angle quotes: look alike, never read as HTML
+    ">": "\u203a",
+    "`": "'",
+    '"': "'",
+}
+_TRANSLATE = str.maketrans(_REPLACEMENTS)
+
+
+def clean_title(text: str) -> str:
+    """A title Mermaid's gantt grammar reads as plain text, on one line."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = text.translate(_TRANSLATE)
+    text = re.sub(r"\s+", " ", text).strip(" -")
+    if not text:
+        return "untitled"
+    first = text.split(" ", 1)[0].lower()
+    if first in KEYWORDS or first.startswith("%%"):
+        text = f"“{text}”"  # quoted, the line no longer starts with the keyword
+    return text
+
+
+def task_id(item: PlanItem) -> str:
+    return "m_" + item.milestone.id.replace("-", "_")
+
+
+def gantt(plan: Plan, catalog: Catalog) -> str:
+    """The chart as a fenced ``mermaid`` block, one section per phase, one bar per milestone.
+
+    Mermaid reads a task's end date as exclusive, so the bar ends the day
+    after the milestone's last day of study.
+    """
+    sections: dict[str, list[PlanItem]] = {}
+    for item in plan.items:
+        sections.setdefault(item.milestone.phase, []).append(item)
+    lines = [
+        "```mermaid",
+        "gantt",
+        f"    title {clean_title('Study plan - ' + plan.role_title)}",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %b %Y",
+    ]
+    for phase_id, items in sections.items():
+        phase = catalog.phases.get(phase_id)
+        lines.append(f"    section {clean_title(phase.title.en if phase else phase_id)}")
+        for item in items:
+            tags = ["crit"] if item.core else []
+            end = item.end + dt.timedelta(days=1)
+            meta = ", ".join([*tags, task_id(item), item.start.isoformat(), end.isoformat()])
+            lines.append(f"    {clean_title(item.milestone.title.en)} :{meta}")
+    lines.append("```")
+    return "\n".join(lines) + "\n"
