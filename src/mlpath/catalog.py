@@ -112,15 +112,32 @@ def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
             if size[key] > limit:
                 return size[key]
             continue
+        if isinstance(node, yaml.MappingNode):
+            _refuse_duplicate_keys(node)
         open_nodes.add(key)
         stack.append((node, True))
         for child in children:
             if id(child) in open_nodes:
                 line = child.start_mark.line + 1
-                raise DataError(f"line {line}: an alias refers to the collection that holds it")
+                raise DataError(f"{line}: an alias refers to the collection that holds it")
             if id(child) not in size:
                 stack.append((child, False))
     return size[id(root)]
+
+
+def _refuse_duplicate_keys(node: yaml.MappingNode) -> None:
+    # YAML loaders silently keep the last of two equal keys; in a data file that
+    # is almost always a mistake (two `hours:` in one milestone).
+    seen: dict[str, int] = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                raise DataError(
+                    f"{line}: key {key.value!r} appears twice in one mapping"
+                    f" (first at line {seen[key.value]})"
+                )
+            seen[key.value] = line
 
 
 def read_yaml(path: Path) -> Document:
