@@ -53,7 +53,8 @@ class Report:
                 for c in self.catalogs
             )
             return f"ok: {names} ({counts})"
-        return f"{_count(len(self.problems), 'problem')} in {names}"
+        where = f" in {names}" if names else ""
+        return f"{_count(len(self.problems), 'problem')}{where}"
 
 
 def _count(n: int, noun: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -17,7 +18,7 @@ from typer import _click as click  # typer vendors click; this is its Context
 from typer.core import TyperGroup
 
 from mlpath import __version__
-from mlpath.cli import data, info, plan, resources, schema
+from mlpath.cli import data, info, plan, progress, resources, schema
 from mlpath.errors import MlpathError
 
 ISSUES_URL = "https://github.com/mlpath/mlpath/issues"
@@ -54,6 +55,36 @@ class MlpathGroup(TyperGroup):
                     err=True,
                 )
             raise typer.Exit(1) from None
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Option-parsing errors as one ``error:`` line too, instead of a boxed panel."""
+        call = (args, prog_name, complete_var, False, windows_expand_args)
+        if not standalone_mode:
+            return super().main(*call, **extra)
+        try:
+            result = super().main(*call, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            sys.exit(exc.exit_code)  # the help has already been printed
+        except click.exceptions.ClickException as exc:
+            ctx = getattr(exc, "ctx", None)
+            message = data.printable(exc.format_message())
+            usage = isinstance(exc, click.exceptions.UsageError) and ctx is not None
+            hint = f" (see '{ctx.command_path} --help')" if usage and ctx else ""
+            typer.echo(f"error: {message}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        # Without standalone mode click returns the exit code of a typer.Exit.
+        sys.exit(result if isinstance(result, int) else 0)
 
 
 def _click_exception(exc: Exception) -> bool:
@@ -102,6 +133,13 @@ app.command("plan")(plan.plan_command)
 app.command("resources")(resources.resources_command)
 app.command("roles")(info.roles_command)
 app.command("phases")(info.phases_command)
+app.command("status")(progress.status_command)
+app.command("done")(progress.done_command)
+app.command("undo")(progress.undo_command)
+app.command("skip")(progress.skip_command)
+app.command("replan")(progress.replan_command)
+app.command("show")(progress.show_command)
+app.command("plans")(progress.plans_command)
 app.command("schema")(schema.schema_command)
 app.command("validate")(data.validate_command)
 app.command("init-data")(data.init_data_command)
