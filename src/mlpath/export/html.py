@@ -32,13 +32,13 @@ h3 { font-size: 1.05rem; margin: 0 0 .2rem; }
 .meta { font-size: .9rem; margin: 0 0 .5rem; }
 .profile { margin: 0 0 1rem; }
 .timeline { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
-.axis, .row { display: grid; grid-template-columns: minmax(9rem, 18rem) 1fr; gap: .6rem;
+.axis, .row { display: grid; grid-template-columns: minmax(7rem, 35%) 1fr; gap: .6rem;
   align-items: center; }
 .axis { font-size: .75rem; color: var(--muted); height: 1.3rem; }
 .row { font-size: .82rem; min-height: 1.35rem; }
 .label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .track { position: relative; height: 1rem; }
-.axis .track { height: 1.3rem; }
+.axis .track { height: 1.3rem; overflow: hidden; }
 .tick { position: absolute; top: 0; border-left: 1px solid var(--line); padding-left: 2px;
   white-space: nowrap; }
 .bar { position: absolute; top: .15rem; height: .7rem; border-radius: 3px;
@@ -58,6 +58,11 @@ section.milestone { border-top: 1px solid var(--line); padding: 1rem 0 .4rem;
 ul { margin: .3rem 0 .6rem; padding-left: 1.3rem; }
 a { color: var(--core); }
 footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); }
+@media (max-width: 36rem) {
+  .axis, .row { grid-template-columns: 1fr; gap: 0; }
+  .axis > span:first-child { display: none; }
+  .row { margin-bottom: .25rem; }
+}
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   .timeline { border: none; padding: 0; }

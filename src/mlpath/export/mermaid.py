@@ -17,9 +17,11 @@ if TYPE_CHECKING:
     from mlpath.catalog import Catalog
     from mlpath.models import Plan, PlanItem
 
-# Words that the gantt lexer matches at the start of a line (case-insensitively).
+# Tokens the gantt lexer tries before a task title, at the start of a line
+# (case-insensitively, first match wins); a date also counts.
 KEYWORDS = (
     "accdescr",
+    "accdescription",
     "acctitle",
     "axisformat",
     "click",
@@ -33,14 +35,17 @@ KEYWORDS = (
     "title",
     "todaymarker",
     "topaxis",
+    "vert",
     "weekday",
     "weekend",
 )
+_LEADING_TOKEN = re.compile(rf"^(?:(?:{'|'.join(KEYWORDS)})\b|\d{{4}}-\d\d-\d\d)", re.IGNORECASE)
 _REPLACEMENTS = {
-    ":": " -",  # "Step 1: Python" -> "Step 1 - Python"
+    ":": "\u2236",  # a ratio sign looks like a colon; "Step 1: x" became "Step 1 - x" before
     ";": ",",
     "#": "♯",  # "C#" still reads as C sharp
-    "%": " percent",
+    # Any "%" can open a comment ("5% more" is read as "5" plus a comment).
+    "%": "\uff05",
     "{": "(",
     "}": ")",
     "<": "\u2039",  # single angle quotes: look alike, never read as HTML
@@ -54,12 +59,12 @@ _TRANSLATE = str.maketrans(_REPLACEMENTS)
 def clean_title(text: str) -> str:
     """A title Mermaid's gantt grammar reads as plain text, on one line."""
     text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = re.sub(r":\s", " - ", text)  # "Step 1: Python" -> "Step 1 - Python"
     text = text.translate(_TRANSLATE)
     text = re.sub(r"\s+", " ", text).strip(" -")
     if not text:
         return "untitled"
-    first = text.split(" ", 1)[0].lower()
-    if first in KEYWORDS or first.startswith("%%"):
+    if _LEADING_TOKEN.match(text):
         text = f"“{text}”"  # quoted, the line no longer starts with the keyword
     return text
 
