@@ -256,30 +256,31 @@ def report(
 
     position: Position
     days = 0
+    lag = 0.0  # days behind the schedule (negative: ahead)
+    if current is not None:
+        first, last = schedule_window(items, resolved + credit)
+        now = float(today.toordinal())
+        lag = now - min(max(now, first), last)
     if current is None:
         position = "finished"
     elif today < start and not marks:
         position, days = "not_started", (start - today).days
+    elif lag >= GRACE_DAYS + 0.5:  # marks are by the day: a day either way is on track
+        position, days = "behind", round(lag)
+    elif -lag >= GRACE_DAYS + 0.5:
+        position, days = "ahead", round(-lag)
     else:
-        first, last = schedule_window(items, resolved + credit)
-        now = float(today.toordinal())
-        # Marks are by the day, so a day either way is still on track.
-        if now - last >= GRACE_DAYS + 0.5:
-            position, days = "behind", int(now - last + 0.5)
-        elif first - now >= GRACE_DAYS + 0.5:
-            position, days = "ahead", int(first - now + 0.5)
-        else:
-            position = "on_track"
+        position = "on_track"
 
     elapsed = (today - start).days + 1
     observed = overall.done_hours * 7 / elapsed if elapsed > 0 and overall.done_hours else None
-    remaining = max(0.0, overall.hours - resolved - credit)
-    base = max(today, anchor)
     at_plan = at_observed = None
     if current is not None:
-        at_plan = base + dt.timedelta(days=_days_for(remaining, pace))
+        # At the planned pace the rest takes as long as the plan gives it: the end moves by the lag.
+        at_plan = max(item.end for item in items) + dt.timedelta(days=round(lag))
         if observed:
-            at_observed = base + dt.timedelta(days=_days_for(remaining, observed))
+            remaining = max(0.0, overall.hours - resolved - credit)
+            at_observed = max(today, anchor) + dt.timedelta(days=_days_for(remaining, observed))
     return Report(
         today=today,
         plan=plan,

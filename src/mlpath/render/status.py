@@ -74,7 +74,8 @@ def _item_block(heading: str, item: PlanItem, report: Report, *, resources: bool
         late = (report.today - item.end).days
         when += f", [bad]{late} day{'s' if late != 1 else ''} past its end[/bad]"
     lines = [
-        f"[bold]{heading}:[/bold] {safe(m.title.en)} [muted]({m.id}, {m.hours} h, {when})[/muted]"
+        f"[bold]{heading}:[/bold] {safe(m.title.en)}",
+        f"  [muted]{m.id} · {m.hours} h · {when}[/muted]",
     ]
     if resources:
         lines += [f"  {resource_line(r)}" for r in item.resources]
@@ -128,19 +129,20 @@ def print_status(
 def projection_text(report: Report) -> str:
     if report.position == "finished":
         return "[good]Every milestone is done or skipped.[/good]"
-    planned = report.end_at_planned_pace
-    text = (
-        f"[bold]Projected end:[/bold] {fmt_date(planned)} at the planned pace"
+    lines = [
+        f"[bold]Projected end:[/bold] {fmt_date(report.end_at_planned_pace)} at the planned pace"
         f" ({fmt_hours(report.planned_pace)} h/week)"
-    )
+    ]
+    pad = " " * len("Projected end: ")
     if report.end_at_observed_pace is not None and report.observed_pace is not None:
-        text += (
-            f"; {fmt_date(report.end_at_observed_pace)} at your pace so far"
+        lines.append(
+            f"{pad}{fmt_date(report.end_at_observed_pace)} at your pace so far"
             f" ({report.observed_pace:.1f} h/week)"
         )
     else:
-        text += "; mark a milestone done to see a projection at your own pace"
-    return text + f". [muted]The plan ends {fmt_date(report.plan.end)}.[/muted]"
+        lines.append(f"{pad}[muted]mark a milestone done to see one at your own pace[/muted]")
+    lines.append(f"[muted]The plan ends {fmt_date(report.plan.end)}.[/muted]")
+    return "\n".join(lines)
 
 
 def print_saved(
