@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import TYPE_CHECKING
 
 from mlpath.errors import UsageError, unknown_choice
@@ -14,13 +15,22 @@ if TYPE_CHECKING:
 LEVELS = ("beginner", "intermediate", "advanced")
 LANGS = ("en", "ja")
 MIN_HOURS, MAX_HOURS = 1.0, 100.0
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
 def clean(value: str) -> str:
-    """Trim and lower a user's value; control characters are refused outright."""
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+    """Trim, fold and lower a user's value; control characters are refused outright.
+
+    NFKC folds full-width input from Japanese keyboards to ASCII.
+    Format characters (bidi overrides, zero-width joiners) count as control
+    characters: they can make an id look like another one.
+    """
+    if any(unicodedata.category(ch) in _INVISIBLE for ch in value):
         raise UsageError(f"{value!r} contains control characters")
-    return value.strip().lower()
+    return unicodedata.normalize("NFKC", value).strip().lower()
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def parse_target(catalog: Catalog, value: str) -> Role:
@@ -42,10 +52,17 @@ def parse_level(value: str) -> Level:
 def parse_date(value: str, what: str = "start date") -> dt.date:
     text = value.strip()
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as exc:
         reason = str(exc) if text and text[0].isdigit() and len(text) == 10 else "not a date"
         raise UsageError(f"invalid {what} {value!r} ({reason}); use YYYY-MM-DD") from None
+    if not (MIN_DATE <= day <= MAX_DATE):
+        # Far-future dates would overflow Python's calendar once a plan is laid out.
+        raise UsageError(
+            f"{what} {day.isoformat()} is out of range; use a date between"
+            f" {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}"
+        )
+    return day
 
 
 def check_hours(hours: float) -> float:
@@ -87,6 +104,8 @@ def parse_skips(catalog: Catalog, values: list[str]) -> list[str]:
     """Milestone or phase ids, comma-separated or repeated."""
     ids: list[str] = []
     for value in values:
+        if not value.replace(",", "").strip():
+            raise UsageError(f"empty --skip value {value!r}; give milestone or phase ids")
         for part in value.split(","):
             text = clean(part)
             if not text:

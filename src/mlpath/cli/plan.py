@@ -182,7 +182,13 @@ def plan_command(
         lang=parsing.parse_lang(lang),
         free_only=free,
     )
-    plan = build_plan(catalog, profile)
+    try:
+        plan = build_plan(catalog, profile)
+    except OverflowError:
+        # Custom data with huge totals at 1 h/week can run past the year 9999.
+        raise UsageError(
+            "this plan would end after the year 9999; use more hours per week or fewer milestones"
+        ) from None
     if save:
         from mlpath.cli.progress import save_plan
 
