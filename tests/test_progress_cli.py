@@ -25,10 +25,14 @@ def on(day: str) -> Iterator[None]:
 
 
 def run(
-    runner: CliRunner, args: list[str], day: str = "2027-01-04", code: int = 0
+    runner: CliRunner,
+    args: list[str],
+    day: str = "2027-01-04",
+    code: int = 0,
+    env: dict[str, str] | None = None,
 ) -> tuple[str, str]:
     with on(day):
-        result = runner.invoke(app, args)
+        result = runner.invoke(app, args, env=env)
     assert result.exit_code == code, (result.stdout, result.stderr)
     assert "Traceback" not in result.output
     return result.stdout, result.stderr
@@ -298,3 +302,15 @@ def test_plan_saved_from_older_data_still_loads_and_reports_missing_milestones(
     data = json.loads(run(runner, ["status", "--json"], "2027-01-21")[0])
     assert data["missing_from_data"] == ["old-numpy-course"]
     assert data["data_version"] == "2025.01"
+
+
+def test_narrow_terminal_gets_blocks_not_squeezed_tables(runner: CliRunner, saved: None) -> None:
+    run(runner, ["done", "python-basics"], "2027-01-20")
+    narrow = {"COLUMNS": "40"}
+    for command in (["status"], ["show"], ["plans"], ["replan", "--dry-run"]):
+        out, _ = run(runner, command, "2027-02-10", env=narrow)
+        assert out.strip()
+        assert all(len(line) <= 40 for line in out.splitlines()), command
+        assert "…" not in out and "┃" not in out, command
+    out, _ = run(runner, ["status"], "2027-02-10", env=narrow)
+    assert "Python foundations\n" in out and "56% 1/2" in out

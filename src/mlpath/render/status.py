@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from mlpath.tracking import Move, Report, Tally
 
 BAR_WIDTH = 20
+# Below this width tables squeeze words letter by letter: print blocks instead.
+NARROW = 70
 
 
 def position_text(report: Report) -> str:
@@ -53,10 +55,7 @@ def summary_line(report: Report) -> str:
 
 def _bar_row(table: Table, label: str, tally: Tally, *, bold: bool = False) -> None:
     bar = ProgressBar(total=1.0, completed=tally.fraction, width=BAR_WIDTH)
-    wanted = tally.milestones - tally.skipped
-    counts = f"{tally.done}/{wanted}" + (
-        f" [muted](+{tally.skipped} skipped)[/muted]" if tally.skipped else ""
-    )
+    counts = _counts(tally)
     name = f"[bold]{label}[/bold]" if bold else label
     table.add_row(
         name,
@@ -82,6 +81,38 @@ def _item_block(heading: str, item: PlanItem, report: Report, *, resources: bool
     return lines
 
 
+def _bar_table(report: Report, phase_titles: Mapping[str, str]) -> Table:
+    table = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 1))
+    table.add_column("Phase", overflow="fold")
+    table.add_column("Progress", no_wrap=True, width=BAR_WIDTH)
+    table.add_column("", justify="right", no_wrap=True)
+    table.add_column("Milestones", justify="right", no_wrap=True)
+    table.add_column("Hours", justify="right", no_wrap=True)
+    for tally in report.phases:
+        _bar_row(table, safe(phase_titles.get(tally.key, tally.key)), tally)
+    _bar_row(table, "Overall", report.overall, bold=True)
+    return table
+
+
+def _narrow_bars(report: Report, phase_titles: Mapping[str, str], width: int) -> None:
+    """One block per phase: a table this narrow would squeeze the titles to nothing."""
+    console = stdout()
+    rows = [(safe(phase_titles.get(t.key, t.key)), t) for t in report.phases]
+    for label, tally in [*rows, ("[bold]Overall[/bold]", report.overall)]:
+        bar = ProgressBar(
+            total=1.0, completed=tally.fraction, width=max(5, min(BAR_WIDTH, width - 24))
+        )
+        table = Table.grid(padding=(0, 1))
+        table.add_row(bar, f"{tally.fraction * 100:3.0f}%", _counts(tally))
+        console.print(label)
+        console.print(table)
+
+
+def _counts(tally: Tally) -> str:
+    text = f"{tally.done}/{tally.milestones - tally.skipped}"
+    return text + (f" [muted](+{tally.skipped} skipped)[/muted]" if tally.skipped else "")
+
+
 def print_status(
     name: str, saved: SavedPlan, report: Report, phase_titles: Mapping[str, str]
 ) -> None:
@@ -94,17 +125,11 @@ def print_status(
     )
     console.print(f"Today, {fmt_date(report.today)}: {position_text(report)}")
 
-    table = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 1))
-    table.add_column("Phase", overflow="fold")
-    table.add_column("Progress", no_wrap=True, width=BAR_WIDTH)
-    table.add_column("", justify="right", no_wrap=True)
-    table.add_column("Milestones", justify="right", no_wrap=True)
-    table.add_column("Hours", justify="right", no_wrap=True)
-    for tally in report.phases:
-        _bar_row(table, safe(phase_titles.get(tally.key, tally.key)), tally)
-    _bar_row(table, "Overall", report.overall, bold=True)
     console.print()
-    console.print(table)
+    if console.width < NARROW:
+        _narrow_bars(report, phase_titles, console.width)
+    else:
+        console.print(_bar_table(report, phase_titles))
     console.print()
 
     done = sorted(
@@ -156,13 +181,25 @@ def print_saved(
         f" ({plan.profile.role}) · {fmt_hours(plan.profile.hours_per_week)} h/week"
         f" · data {safe(plan.data_version)}"
     )
+    current = report.current.milestone.id if report.current else None
+    if console.width < NARROW:
+        for number, item in enumerate(plan.items, 1):
+            m = item.milestone
+            status = _status_cell(report.marks.get(m.id), m.id == current)
+            console.print(
+                f"{number}. {fmt_date(item.start)} → {fmt_date(item.end)} · {m.hours} h"
+                + (f" · {status}" if status else "")
+            )
+            console.print(f"   {safe(m.title.en)}{' [accent]★[/accent]' if item.core else ''}")
+            console.print(f"   [muted]{m.id}[/muted]")
+        console.print(summary_line(report))
+        return
     table = Table(show_lines=False, title_justify="left")
     table.add_column("#", justify="right", style="muted", no_wrap=True)
     table.add_column("Status", no_wrap=True)
     table.add_column("Dates", no_wrap=True)
     table.add_column("Milestone", ratio=1, overflow="fold")
     table.add_column("Hours", justify="right", no_wrap=True)
-    current = report.current.milestone.id if report.current else None
     for number, item in enumerate(plan.items, 1):
         m = item.milestone
         table.add_row(
@@ -190,6 +227,25 @@ def print_moves(moves: Sequence[Move], old_end: dt.date, new_end: dt.date, *, sa
     if not moves:
         console.print("Nothing moved: the remaining milestones already fit these dates.")
         return
+    shift = (new_end - old_end).days
+    if console.width < NARROW:
+        console.print(f"[bold]{len(moves)} milestone(s) moved[/bold]")
+        for move in moves:
+            console.print(f"{safe(move.title)} [muted]({move.id})[/muted]")
+            console.print(
+                f"  {fmt_date(move.new_start)} → {fmt_date(move.new_end)}"
+                f" [muted](was {fmt_date(move.old_start)}, {move.shift:+d} d)[/muted]"
+            )
+    else:
+        console.print(_moves_table(moves))
+    console.print(
+        f"The plan now ends {fmt_date(new_end)} (was {fmt_date(old_end)}, {shift:+d} days)."
+    )
+    if not saved:
+        console.print("[muted]Dry run: nothing was saved.[/muted]")
+
+
+def _moves_table(moves: Sequence[Move]) -> Table:
     table = Table(title=f"{len(moves)} milestone(s) moved", title_justify="left")
     table.add_column("Milestone", ratio=1, overflow="fold")
     table.add_column("Was", no_wrap=True)
@@ -202,16 +258,28 @@ def print_moves(moves: Sequence[Move], old_end: dt.date, new_end: dt.date, *, sa
             f"{fmt_date(move.new_start)} → {fmt_date(move.new_end)}",
             f"{move.shift:+d} d",
         )
-    console.print(table)
-    shift = (new_end - old_end).days
-    console.print(
-        f"The plan now ends {fmt_date(new_end)} (was {fmt_date(old_end)}, {shift:+d} days)."
-    )
-    if not saved:
-        console.print("[muted]Dry run: nothing was saved.[/muted]")
+    return table
 
 
 def print_plans(rows: Sequence[tuple[str, bool, SavedPlan, Report]]) -> None:
+    console = stdout()
+    if console.width < NARROW:
+        for name, active, saved, report in rows:
+            o = report.overall
+            console.print(
+                f"{'*' if active else ' '} [accent]{safe(name)}[/accent]:"
+                f" {safe(saved.plan.role_title)} ({saved.plan.profile.level.value})"
+            )
+            console.print(
+                f"  {fmt_date(saved.plan.profile.start)} → {fmt_date(saved.plan.end)}"
+                f" · {o.done}/{o.milestones - o.skipped} done · {position_text(report)}"
+            )
+    else:
+        console.print(_plans_table(rows))
+    stderr().print("[muted]* marks the active plan; switch with `mlpath plans --use NAME`.[/muted]")
+
+
+def _plans_table(rows: Sequence[tuple[str, bool, SavedPlan, Report]]) -> Table:
     table = Table(title="Saved plans", title_justify="left")
     table.add_column("", no_wrap=True)
     table.add_column("Name", style="accent", no_wrap=True)
@@ -229,5 +297,4 @@ def print_plans(rows: Sequence[tuple[str, bool, SavedPlan, Report]]) -> None:
             f"{o.done}/{o.milestones - o.skipped}",
             position_text(report),
         )
-    stdout().print(table)
-    stderr().print("[muted]* marks the active plan; switch with `mlpath plans --use NAME`.[/muted]")
+    return table
