@@ -204,3 +204,10 @@ def test_default_zone_is_the_local_one(runner: CliRunner, monkeypatch: pytest.Mo
     result = runner.invoke(app, [*PLAN, "--format", "ics", "--sessions", "Mon 19:00-20:00"])
     assert result.exit_code == 0, result.output
     assert "DTSTART;TZID=America/New_York:20270104T190000" in result.stdout
+
+
+def test_sessions_outside_a_calendar_are_noted(runner: CliRunner) -> None:
+    result = runner.invoke(app, [*PLAN, "--json", "--sessions", "Mon 19:00-20:00"])
+    assert result.exit_code == 0, result.output
+    assert "only apply to calendar (.ics) output" in result.stderr
+    assert result.stdout.startswith("{")
