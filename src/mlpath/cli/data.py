@@ -17,7 +17,7 @@ def printable(text: str) -> str:
 
 def validate_command(
     paths: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Argument(
             help="Data files or directories to check (default: the data mlpath uses now,"
             " overlays included).",
@@ -32,7 +32,11 @@ def validate_command(
     """
     from mlpath.validate import validate_active, validate_paths
 
-    report = validate_paths(paths, data_dir) if paths else validate_active(data_dir)
+    report = (
+        validate_paths([_path(p, "PATH") for p in paths], data_dir)
+        if paths
+        else validate_active(data_dir)
+    )
     for problem in report.problems:
         typer.echo(printable(problem))
     typer.echo(printable(report.summary()))
@@ -42,7 +46,7 @@ def validate_command(
 
 def init_data_command(
     directory: Annotated[
-        Path, typer.Argument(help="Directory to create the starter files in.", show_default=False)
+        str, typer.Argument(help="Directory to create the starter files in.", show_default=False)
     ],
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
@@ -52,6 +56,15 @@ def init_data_command(
     """
     from mlpath.validate import init_data
 
-    for path in init_data(directory, force=force):
+    for path in init_data(_path(directory, "DIR"), force=force):
         typer.echo(f"wrote {printable(str(path))}", err=True)
-    typer.echo(f"next: mlpath validate {printable(str(directory))}", err=True)
+    typer.echo(f"next: mlpath validate {printable(directory)}", err=True)
+
+
+def _path(value: str, what: str) -> Path:
+    # typer would turn "" into ".", quietly meaning the current directory.
+    from mlpath.errors import UsageError
+
+    if not value.strip():
+        raise UsageError(f"{what} is empty; give a file or directory name")
+    return Path(value)
