@@ -314,3 +314,15 @@ def test_narrow_terminal_gets_blocks_not_squeezed_tables(runner: CliRunner, save
         assert "…" not in out and "┃" not in out, command
     out, _ = run(runner, ["status"], "2027-02-10", env=narrow)
     assert "Python foundations\n" in out and "56% 1/2" in out
+
+
+def test_unusable_home_is_a_state_error(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("MLPATH_HOME", str(not_a_dir))
+    _, err = run(runner, [*PLAN, "--save"], code=1)
+    assert f"error: {not_a_dir / 'state.json'}: cannot save:" in err
+    _, err = run(runner, ["status"], code=1)
+    assert f"error: {not_a_dir / 'state.json'}: cannot read:" in err

@@ -29,11 +29,14 @@ Name = Annotated[
 On = Annotated[
     str | None,
     typer.Option(
-        "--on", help="The day it happened, YYYY-MM-DD.  [default: today]", show_default=False
+        "--on", help="The day it happened, YYYY-MM-DD (default: today).", show_default=False
     ),
 ]
 Milestones = Annotated[
-    list[str], typer.Argument(help="Milestone ids (see `mlpath show`).", show_default=False)
+    list[str],
+    typer.Argument(
+        help="Milestone ids (see `mlpath show`).", metavar="MILESTONE", show_default=False
+    ),
 ]
 Output = Annotated[
     Path | None,
@@ -233,7 +236,7 @@ def replan_command(
         str | None,
         typer.Option(
             "--from",
-            help="Re-date from this day, YYYY-MM-DD.  [default: today]",
+            help="Re-date from this day, YYYY-MM-DD (default: today).",
             show_default=False,
         ),
     ] = None,
