@@ -77,7 +77,9 @@ footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); }
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    # Control characters would reach a terminal raw if the page is printed with `-o -`.
+    shown = "".join(ch for ch in str(text) if ch.isprintable() or ch in "\n\t")
+    return escape(shown, quote=True)
 
 
 def _pct(value: float) -> str:

@@ -35,6 +35,16 @@ def milestone_uid(plan: Plan, item: PlanItem) -> str:
     return uid(plan.profile.role, item.milestone.id, plan.profile.start.isoformat())
 
 
+def plain(text: str) -> str:
+    """Data text without control characters (a CR breaks the content line, ESC the terminal)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch.isprintable() or ch == "\n")
+
+
+def one_line(text: str) -> str:
+    return " ".join(plain(text).split())
+
+
 def description(item: PlanItem, catalog: Catalog) -> str:
     m = item.milestone
     phase = catalog.phases.get(m.phase)
@@ -68,10 +78,10 @@ def _milestone_event(
     event.add("dtstart", item.start)
     event.add("dtend", item.end + dt.timedelta(days=1))  # exclusive, RFC 5545 3.6.1
     star = " ★" if item.core else ""
-    event.add("summary", f"{number}. {item.milestone.title.en}{star}")
-    event.add("description", description(item, catalog))
+    event.add("summary", one_line(f"{number}. {item.milestone.title.en}{star}"))
+    event.add("description", plain(description(item, catalog)))
     phase = catalog.phases.get(item.milestone.phase)
-    event.add("categories", [phase.title.en if phase else item.milestone.phase])
+    event.add("categories", [one_line(phase.title.en if phase else item.milestone.phase)])
     # A long study block must not make the learner look busy all month.
     event.add("transp", "TRANSPARENT")
     return event
@@ -118,7 +128,7 @@ def _session_event(
         "rrule",
         {"freq": "weekly", "byday": list(session.days), "until": last_moment.astimezone(dt.UTC)},
     )
-    event.add("summary", f"Study session: {plan.role_title}")
+    event.add("summary", one_line(f"Study session: {plan.role_title}"))
     event.add(
         "description",
         f"Weekly study time for your mlpath plan ({session.label()}, {tz}),"
@@ -136,7 +146,7 @@ def calendar(plan: Plan, catalog: Catalog, options: ExportOptions | None = None)
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"mlpath: {plan.role_title}")
+    cal.add("x-wr-calname", one_line(f"mlpath: {plan.role_title}"))
     for number, item in enumerate(plan.items, 1):
         cal.add_component(_milestone_event(plan, number, item, catalog, stamp))
     tz = opts.tz or local_zone()
