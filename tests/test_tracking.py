@@ -232,7 +232,7 @@ def test_replan_and_report_invariants(
     marks: dict[str, Mark] = {}
     for n, item in enumerate(plan.items[:done_count]):
         status = "skipped" if n % skip_every == 0 else "done"
-        marks[item.milestone.id] = Mark(status=status, on=max(START, day))  # type: ignore[arg-type]
+        marks[item.milestone.id] = Mark(status=status, on=day)  # type: ignore[arg-type]
     new, moves = replan(plan, marks, day, pace)
     assert sorted(i.milestone.id for i in new.items) == sorted(i.milestone.id for i in plan.items)
     assert new.total_hours == plan.total_hours
@@ -247,7 +247,7 @@ def test_replan_and_report_invariants(
         assert after.start == before.end + dt.timedelta(days=1)
     assert {m.id for m in moves} <= {i.milestone.id for i in open_items}
 
-    r = report(new, marks, max(day, START), restart=day)
+    r = report(new, marks, day, restart=day)  # as `mlpath status` right after `replan`
     assert 0.0 <= r.overall.fraction <= 1.0
     assert r.days >= 0
     assert r.position in ("on_track", "behind", "ahead", "not_started", "finished")
