@@ -13,19 +13,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from mlpath.errors import DataError
+from mlpath.lazy import lazy_module
 from mlpath.models import Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
 
 if TYPE_CHECKING:
+    import yaml
+
     from mlpath.overlay import Locator
 
-try:  # libyaml is much faster; fall back to the pure-Python loader without it
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+else:
+    # Imported on first use: a catalogue found in the cache needs no YAML at all.
+    yaml = lazy_module("yaml")
+
+
+def _yaml_loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
+    """libyaml's loader, much faster, or the pure-Python one when PyYAML lacks it."""
+    global _Loader
+    if "_Loader" not in globals():
+        _Loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    return _Loader
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_Loader":  # resolved lazily, like ``yaml`` itself
+        return _yaml_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ROADMAPS_FILE = "roadmaps.yaml"
 RESOURCES_FILE = "resources.yaml"
@@ -160,7 +177,7 @@ def read_yaml(path: Path) -> Document:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    loader = _Loader(text)
+    loader = _yaml_loader()(text)
     try:
         # The same two steps as yaml.load, but keeping the node tree for line numbers,
         # and refusing alias bombs before anything is built from the tree.
@@ -416,16 +433,22 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
 
     The user's overlay files (see :mod:`mlpath.overlay`) are layered on top.
     """
-    from mlpath.overlay import overlay_documents
+    from mlpath.cache import load_or_build
+    from mlpath.overlay import overlay_paths
 
     directory = resolve_data_dir(data_dir)
     if not directory.is_dir():
         raise DataError(f"{directory}: data directory not found")
-    return validate_documents(
-        read_yaml(directory / ROADMAPS_FILE),
-        read_yaml(directory / RESOURCES_FILE),
-        overlay_documents(),
-    )
+    overlays = overlay_paths()
+    sources = [directory / ROADMAPS_FILE, directory / RESOURCES_FILE, *overlays]
+
+    def build() -> Catalog:
+        return validate_documents(
+            read_yaml(sources[0]), read_yaml(sources[1]), [read_yaml(p) for p in overlays]
+        )
+
+    # Parsing and validation are skipped when these exact files were loaded before.
+    return load_or_build(sources, build, Catalog)
 
 
 def topological_order(ids: Sequence[str], prerequisites: dict[str, list[str]]) -> list[str]:
