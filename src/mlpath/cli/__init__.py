@@ -2,15 +2,20 @@
 
 Command modules import only typer and the standard library at the top; the
 heavy pieces are imported inside the commands that use them, so ``--help``
-and ``--version`` stay fast.
+and ``--version`` stay fast. Commands are registered by name in ``COMMANDS``
+and their modules imported only when they run (pip's and hatch's lazy command
+registries): typer's conversion of a command into a click command costs a few
+milliseconds each, so building all of them would slow down every run.
 """
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
@@ -18,19 +23,81 @@ from typer import _click as click  # typer vendors click; this is its Context
 from typer.core import TyperGroup
 
 from mlpath import __version__
-from mlpath.cli import data, info, plan, progress, resources, schema
 from mlpath.errors import MlpathError
 
 ISSUES_URL = "https://github.com/mlpath/mlpath/issues"
 DEBUG_ENV = "MLPATH_DEBUG"
 
+# Command name -> "module:function". Add new commands here; the order is the help's.
+COMMANDS: dict[str, str] = {
+    "plan": "mlpath.cli.plan:plan_command",
+    "resources": "mlpath.cli.resources:resources_command",
+    "roles": "mlpath.cli.info:roles_command",
+    "phases": "mlpath.cli.info:phases_command",
+    "status": "mlpath.cli.progress:status_command",
+    "done": "mlpath.cli.progress:done_command",
+    "undo": "mlpath.cli.progress:undo_command",
+    "skip": "mlpath.cli.progress:skip_command",
+    "replan": "mlpath.cli.progress:replan_command",
+    "show": "mlpath.cli.progress:show_command",
+    "plans": "mlpath.cli.progress:plans_command",
+    "schema": "mlpath.cli.schema:schema_command",
+    "validate": "mlpath.cli.data:validate_command",
+    "init-data": "mlpath.cli.data:init_data_command",
+}
+
+
+def command_function(name: str) -> Callable[..., Any]:
+    module, _, attr = COMMANDS[name].partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), attr)
+    return function
+
+
+def _printable(text: str) -> str:
+    from mlpath.cli.data import printable
+
+    return printable(text)
+
 
 class MlpathGroup(TyperGroup):
-    """Turns the project's errors into one-line messages and exit codes.
+    """Loads commands on demand; turns the project's errors into one-line messages and exit codes.
 
     Living in the group (not in ``main``) means CliRunner tests see exactly
     what a user sees.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in COMMANDS:
+            from typer.main import get_command_from_info
+            from typer.models import CommandInfo
+
+            command = get_command_from_info(
+                CommandInfo(name=cmd_name, callback=command_function(cmd_name)),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+            self.add_command(command, cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the functions' docstrings, without building every command."""
+        from typer._click.utils import make_default_short_help
+
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in COMMANDS and name not in self.commands:
+                doc = inspect.getdoc(command_function(name)) or ""
+                rows.append((name, make_default_short_help(doc, limit)))
+            elif (command := self.get_command(ctx, name)) is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -38,7 +105,7 @@ class MlpathGroup(TyperGroup):
         except MlpathError as exc:
             for problem in getattr(exc, "problems", None) or [str(exc)]:
                 # Messages can quote data or arguments: never let control codes through.
-                typer.echo(f"error: {data.printable(problem)}", err=True)
+                typer.echo(f"error: {_printable(problem)}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
@@ -75,7 +142,7 @@ class MlpathGroup(TyperGroup):
             sys.exit(exc.exit_code)  # the help has already been printed
         except click.exceptions.ClickException as exc:
             ctx = getattr(exc, "ctx", None)
-            message = data.printable(exc.format_message())
+            message = _printable(exc.format_message())
             usage = isinstance(exc, click.exceptions.UsageError) and ctx is not None
             hint = f" (see '{ctx.command_path} --help')" if usage and ctx else ""
             typer.echo(f"error: {message}{hint}", err=True)
@@ -98,6 +165,8 @@ app = typer.Typer(
     help="Plan your way to data scientist, ML engineer or AI researcher.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: typer's rich help imports rich's tables and markdown (~40 ms).
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -127,22 +196,6 @@ def _root(
     role's roadmap into a dated study plan with the best resources for each step.
     """
     ctx.meta["mlpath.debug"] = debug
-
-
-app.command("plan")(plan.plan_command)
-app.command("resources")(resources.resources_command)
-app.command("roles")(info.roles_command)
-app.command("phases")(info.phases_command)
-app.command("status")(progress.status_command)
-app.command("done")(progress.done_command)
-app.command("undo")(progress.undo_command)
-app.command("skip")(progress.skip_command)
-app.command("replan")(progress.replan_command)
-app.command("show")(progress.show_command)
-app.command("plans")(progress.plans_command)
-app.command("schema")(schema.schema_command)
-app.command("validate")(data.validate_command)
-app.command("init-data")(data.init_data_command)
 
 
 def main() -> None:
