@@ -1,0 +1,185 @@
+"""The catalogue cache: a hit skips parsing, a change is never missed, damage is repaired."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlpath import cache
+from mlpath import catalog as catalog_module
+from mlpath.catalog import load_catalog, shipped_data_dir
+from mlpath.errors import DataError
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    directory = tmp_path / "data"
+    shutil.copytree(shipped_data_dir(), directory)
+    return directory
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every YAML file the loader parses, in order."""
+    seen: list[Path] = []
+    real = catalog_module.read_yaml
+
+    def counting(path: Path) -> catalog_module.Document:
+        seen.append(path)
+        return real(path)
+
+    monkeypatch.setattr(catalog_module, "read_yaml", counting)
+    return seen
+
+
+def cache_files() -> list[Path]:
+    directory = cache.cache_dir()
+    return sorted(directory.iterdir()) if directory.is_dir() else []
+
+
+def test_cache_lives_under_mlpath_home() -> None:
+    assert cache.cache_dir() == Path(os.environ["MLPATH_HOME"]) / "cache"
+
+
+def test_second_load_reads_the_cache_and_gives_the_same_catalogue(
+    data: Path, parses: list[Path]
+) -> None:
+    first = load_catalog(data)
+    assert len(parses) == 2
+    assert len(cache_files()) == 1
+    second = load_catalog(data)
+    assert len(parses) == 2  # nothing parsed again
+    assert second is not first
+    assert second.milestones == first.milestones
+    assert second.resources == first.resources
+    assert second.roles == first.roles
+    assert second.resources_by_phase == first.resources_by_phase
+    assert second.sources == first.sources
+
+
+def test_a_changed_file_is_never_served_stale(data: Path, parses: list[Path]) -> None:
+    roadmaps = data / "roadmaps.yaml"
+    assert load_catalog(data).milestones["python-basics"].title.en.startswith("Python basics")
+    text = roadmaps.read_text(encoding="utf-8")
+    # Same length and the same modification time: only the content says it changed.
+    stat = roadmaps.stat()
+    roadmaps.write_text(text.replace("Python basics", "Pithon basics", 1), encoding="utf-8")
+    os.utime(roadmaps, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert roadmaps.stat().st_size == stat.st_size
+    assert load_catalog(data).milestones["python-basics"].title.en.startswith("Pithon basics")
+    assert len(parses) == 4
+    assert len(cache_files()) == 1  # replaced, not piled up
+
+
+def test_each_data_directory_has_its_own_cache_file(data: Path) -> None:
+    load_catalog(data)
+    load_catalog()
+    assert len(cache_files()) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b"",
+        lambda b: b[: len(b) // 2],  # truncated
+        lambda b: b[:200] + b"\x00garbage" + b[208:],  # a corrupt pickle behind a good header
+        lambda b: b"not a cache at all",
+    ],
+    ids=["empty", "truncated", "corrupt", "foreign"],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    data: Path, parses: list[Path], damage: Callable[[bytes], bytes]
+) -> None:
+    expected = load_catalog(data)
+    (path,) = cache_files()
+    path.write_bytes(damage(path.read_bytes()))
+    assert load_catalog(data).milestones == expected.milestones
+    assert len(parses) == 4  # parsed again
+    assert load_catalog(data).resources == expected.resources
+    assert len(parses) == 4  # and the repaired cache is used
+
+
+def test_a_cache_of_another_type_is_not_trusted(data: Path, parses: list[Path]) -> None:
+    load_catalog(data)
+    (path,) = cache_files()
+    header = path.read_bytes().split(b"\n", 2)
+    path.write_bytes(header[0] + b"\n" + header[1] + b"\n" + pickle.dumps({"not": "a catalogue"}))
+    assert load_catalog(data).version == "2026.11"
+    assert len(parses) == 4
+
+
+def test_errors_are_the_same_and_nothing_is_cached(data: Path) -> None:
+    (data / "roadmaps.yaml").write_text("version: 1\nphases: [\n", encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        with pytest.raises(DataError) as info:
+            load_catalog(data)
+        messages.append(info.value.problems)
+    assert messages[0] == messages[1]
+    assert "YAML error" in messages[0][0]
+    assert cache_files() == []
+
+
+def test_a_missing_file_is_reported_as_before(data: Path) -> None:
+    (data / "resources.yaml").unlink()
+    with pytest.raises(DataError, match=r"resources\.yaml: file not found"):
+        load_catalog(data)
+
+
+def test_an_unwritable_cache_only_costs_speed(data: Path, parses: list[Path]) -> None:
+    cache.cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    cache.cache_dir().write_text("a file where the cache directory should be")
+    assert load_catalog(data).version == "2026.11"
+    assert load_catalog(data).version == "2026.11"
+    assert len(parses) == 4
+
+
+def test_no_cache_when_turned_off(
+    data: Path, parses: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    load_catalog(data)
+    load_catalog(data)
+    assert len(parses) == 4
+    assert cache_files() == []
+
+
+def test_cache_file_is_written_whole(data: Path) -> None:
+    load_catalog(data)
+    (path,) = cache_files()
+    assert path.read_bytes().startswith(cache.FORMAT)
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_load_or_build_passes_build_errors_through(tmp_path: Path) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text("x")
+
+    def build() -> str:
+        raise DataError("broken on purpose")
+
+    with pytest.raises(DataError, match="broken on purpose"):
+        cache.load_or_build([source], build, str)
+    assert cache_files() == []
+
+
+def test_load_or_build_keys_on_every_source(tmp_path: Path) -> None:
+    sources = [tmp_path / "a", tmp_path / "b"]
+    for path in sources:
+        path.write_text("1")
+    calls: list[int] = []
+
+    def build() -> str:
+        calls.append(1)
+        return "".join(p.read_text() for p in sources)
+
+    assert cache.load_or_build(sources, build, str) == "11"
+    assert cache.load_or_build(sources, build, str) == "11"
+    sources[1].write_text("2")
+    assert cache.load_or_build(sources, build, str) == "12"
+    assert len(calls) == 2
