@@ -128,8 +128,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         # A private MLPATH_HOME: no user overlays, and mlpath's cache starts empty.
         env = {"MLPATH_HOME": str(tmp / "home")}
-        for var in ("MLPATH_DATA_DIR", "MLPATH_DEBUG", "MLPATH_NO_CACHE"):
+        for var in (
+            "MLPATH_DATA_DIR",
+            "MLPATH_DEBUG",
+            "MLPATH_NO_CACHE",
+            "PYTHONDONTWRITEBYTECODE",
+        ):
             os.environ.pop(var, None)
+        # Bytecode is cached (in a private directory, for every program measured), as it
+        # is for an installed mlpath; without it each run would compile mlpath anew.
+        os.environ["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
         mlpath = mlpath_argv()
         floor = [sys.executable, str(FLOOR_APP)]
         big_plan = Command(

@@ -183,3 +183,21 @@ def test_load_or_build_keys_on_every_source(tmp_path: Path) -> None:
     sources[1].write_text("2")
     assert cache.load_or_build(sources, build, str) == "12"
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("with_home", [True, False], ids=["MLPATH_HOME", "platform"])
+def test_fast_overlay_lookup_agrees_with_the_overlay_module(
+    with_home: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # load_catalog finds overlays through mlpath.dirs so that a cache hit never
+    # imports mlpath.overlay; both must always agree on where overlays live.
+    from mlpath import dirs, overlay, progress
+
+    if not with_home:
+        monkeypatch.delenv("MLPATH_HOME")
+    home = dirs.user_data_dir()
+    assert home == overlay.user_data_dir() == progress.home_dir()
+    assert dirs.overlay_paths() == overlay.overlay_paths() == []
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "resources.yaml").write_text("version: x\n")
+    assert dirs.overlay_paths() == overlay.overlay_paths() == [home / "resources.yaml"]

@@ -30,7 +30,6 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-HOME_ENV = "MLPATH_HOME"
 NO_CACHE_ENV = "MLPATH_NO_CACHE"
 # Bump when the layout of a cache file changes.
 FORMAT = b"mlpath-cache 1\n"
@@ -38,12 +37,9 @@ FORMAT = b"mlpath-cache 1\n"
 
 def cache_dir() -> Path:
     """``$MLPATH_HOME/cache`` if ``MLPATH_HOME`` is set, else the platform's user cache dir."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home).expanduser() / "cache"
-    from platformdirs import user_cache_dir
+    from mlpath.dirs import user_cache_dir
 
-    return Path(user_cache_dir("mlpath", appauthor=False))
+    return user_cache_dir()
 
 
 def enabled() -> bool:

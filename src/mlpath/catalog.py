@@ -434,7 +434,7 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     The user's overlay files (see :mod:`mlpath.overlay`) are layered on top.
     """
     from mlpath.cache import load_or_build
-    from mlpath.overlay import overlay_paths
+    from mlpath.dirs import overlay_paths  # not mlpath.overlay: its models cost ~10 ms to import
 
     directory = resolve_data_dir(data_dir)
     if not directory.is_dir():

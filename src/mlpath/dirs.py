@@ -1,0 +1,39 @@
+"""Where mlpath keeps the user's files: ``$MLPATH_HOME``, else the platform's directories.
+
+Light on purpose (no pydantic, no YAML): every command asks where overlays and
+the cache are before it knows whether it needs anything heavier.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+HOME_ENV = "MLPATH_HOME"
+OVERLAY_FILES = ("roadmaps.yaml", "resources.yaml")
+
+
+def user_data_dir() -> Path:
+    """``$MLPATH_HOME`` if set, else the platform's user data directory for mlpath."""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir as platform_dir
+
+    return Path(platform_dir("mlpath", appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """``$MLPATH_HOME/cache`` if ``MLPATH_HOME`` is set, else the platform's user cache dir."""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser() / "cache"
+    from platformdirs import user_cache_dir as platform_dir
+
+    return Path(platform_dir("mlpath", appauthor=False))
+
+
+def overlay_paths() -> list[Path]:
+    """The overlay files present in the user data directory (see :mod:`mlpath.overlay`)."""
+    home = user_data_dir()
+    return [home / name for name in OVERLAY_FILES if (home / name).exists()]
