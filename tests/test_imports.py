@@ -70,5 +70,6 @@ def test_a_cached_catalogue_is_read_without_parsing_yaml(tmp_path: Path) -> None
     second = modules_after(*PLAN)
     assert "mlpath.planner" in second
     assert "mlpath.overlay" not in second  # no overlay files: its models are not needed
+    assert "rich._emoji_codes" not in second  # data text is never read for :emoji: codes
     # ``yaml`` itself is registered lazily; its submodules load only if it is used.
     assert not {m for m in second if m.startswith("yaml.")}

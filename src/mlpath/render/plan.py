@@ -63,7 +63,8 @@ def _milestone_cell(item: PlanItem, catalog: Catalog) -> Text:
         f"[muted]Deliverable:[/muted] {safe(m.deliverable.en)}",
         *(resource_line(r) for r in item.resources),
     ]
-    return Text.from_markup("\n".join(lines))
+    # emoji=False: ":word:" in data stays text (and rich's emoji table is never loaded).
+    return Text.from_markup("\n".join(lines), emoji=False)
 
 
 def plan_table(items: list[PlanItem], catalog: Catalog, title: str | None = None) -> Table:
@@ -87,7 +88,7 @@ def plan_blocks(items: list[PlanItem], catalog: Catalog) -> Group:
     blocks: list[RenderableType] = []
     for number, item in enumerate(items, 1):
         dates = f"{fmt_date(item.start)} → {fmt_date(item.end)} · {item.milestone.hours} h"
-        blocks.append(Text.from_markup(f"[muted]{number}.[/muted] {dates}"))
+        blocks.append(Text.from_markup(f"[muted]{number}.[/muted] {dates}", emoji=False))
         blocks.append(Padding(_milestone_cell(item, catalog), (0, 0, 1, 3)))
     return Group(*blocks)
 
