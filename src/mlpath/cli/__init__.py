@@ -199,4 +199,7 @@ def _root(
 
 
 def main() -> None:
+    # mlpath validates only its own data: no pydantic plugins, and so no scan of every
+    # installed package's metadata for them at start-up (5 ms here, more in big venvs).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app(prog_name="mlpath")
