@@ -99,8 +99,8 @@ def cold_plan_ms(mlpath: list[str], env: dict[str, str], runs: int, out_dir: Pat
     """``plan`` with an empty cache each time: YAML parsing and validation included."""
     times = []
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as home:
-            cmd = Command("cold", [*mlpath, *PLAN_ARGS], env={**env, "MLPATH_HOME": home})
+        with tempfile.TemporaryDirectory() as cache:
+            cmd = Command("cold", [*mlpath, *PLAN_ARGS], env={**env, "XDG_CACHE_HOME": cache})
             times.append(run_once(cmd, out_dir)[0])
     return statistics.median(times) * 1000
 
@@ -126,9 +126,11 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        # A private MLPATH_HOME: no user overlays, and mlpath's cache starts empty.
-        env = {"MLPATH_HOME": str(tmp / "home")}
+        # Private user directories, found the way a user's are (platformdirs, XDG):
+        # no overlays, and mlpath's cache starts empty.
+        env = {"XDG_DATA_HOME": str(tmp / "data"), "XDG_CACHE_HOME": str(tmp / "cache")}
         for var in (
+            "MLPATH_HOME",
             "MLPATH_DATA_DIR",
             "MLPATH_DEBUG",
             "MLPATH_NO_CACHE",
