@@ -73,3 +73,17 @@ def test_a_cached_catalogue_is_read_without_parsing_yaml(tmp_path: Path) -> None
     assert "rich._emoji_codes" not in second  # data text is never read for :emoji: codes
     # ``yaml`` itself is registered lazily; its submodules load only if it is used.
     assert not {m for m in second if m.startswith("yaml.")}
+
+
+def test_every_registered_command_loads_and_is_listed() -> None:
+    from typer.testing import CliRunner
+
+    from mlpath.cli import COMMANDS, app
+
+    runner = CliRunner()
+    listing = runner.invoke(app, ["--help"]).stdout
+    for name in COMMANDS:
+        assert f"  {name} " in listing
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, result.output
+        assert f"mlpath {name} [OPTIONS]" in result.stdout
