@@ -11,11 +11,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from mlpath import catalog as catalog_module
-from mlpath.catalog import MAX_FILE_BYTES, load_catalog, read_yaml
+from mlpath import yamlfile
+from mlpath.catalog import load_catalog
 from mlpath.cli import app
 from mlpath.errors import DataError
 from mlpath.validate import TEMPLATES
+from mlpath.yamlfile import MAX_FILE_BYTES, read_yaml
 
 
 def refused(path: Path) -> str:
@@ -124,7 +125,7 @@ def test_deep_nesting_with_the_pure_python_loader(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Without libyaml the composer recurses in Python: RecursionError must not escape.
-    monkeypatch.setattr(catalog_module, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(yamlfile, "_Loader", yaml.SafeLoader)
     path = tmp_path / "deep.yaml"
     path.write_text("[" * 1500 + "]" * 1500)
     assert refused(path) == f"{path}: YAML error: nested too deeply"

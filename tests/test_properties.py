@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlpath.catalog import Catalog, cross_check, read_yaml, validate_documents
+from mlpath.catalog import Catalog, cross_check, validate_documents
 from mlpath.errors import DataError
 from mlpath.models import (
     FOCUSES,
@@ -27,6 +27,7 @@ from mlpath.models import (
 )
 from mlpath.planner import build_plan
 from mlpath.validate import TEMPLATES
+from mlpath.yamlfile import read_yaml
 
 # --- generated catalogues ---------------------------------------------------------
 

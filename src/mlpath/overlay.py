@@ -24,13 +24,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from mlpath.catalog import (
-    RESOURCES_FILE,
-    ROADMAPS_FILE,
-    Document,
-    format_validation_errors,
-    read_yaml,
-)
+from mlpath.catalog import RESOURCES_FILE, ROADMAPS_FILE
 from mlpath.errors import DataError
 from mlpath.models import (
     Milestone,
@@ -42,6 +36,7 @@ from mlpath.models import (
     Role,
     Slug,
 )
+from mlpath.yamlfile import Document, format_validation_errors, read_yaml
 
 HOME_ENV = "MLPATH_HOME"
 SECTIONS = ("phases", "roles", "milestones", "resources")

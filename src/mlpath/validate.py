@@ -14,13 +14,12 @@ from mlpath.catalog import (
     RESOURCES_FILE,
     ROADMAPS_FILE,
     Catalog,
-    Document,
-    read_yaml,
     resolve_data_dir,
     validate_documents,
 )
 from mlpath.errors import DataError, OutputError
 from mlpath.overlay import overlay_paths
+from mlpath.yamlfile import Document, read_yaml
 
 TEMPLATES = Path(__file__).parent / "templates"
 
