@@ -10,7 +10,7 @@ from helpers import START, profile
 from mlpath.catalog import Catalog, topological_order
 from mlpath.errors import DataError, UsageError
 from mlpath.models import Level
-from mlpath.planner import _day_offsets, add_months, build_plan, parse_horizon
+from mlpath.planner import add_months, build_plan, day_offsets, parse_horizon
 
 
 def test_beginner_gets_everything_on_the_roadmap_for_the_focus(catalog: Catalog) -> None:
@@ -81,10 +81,10 @@ def test_dates_are_back_to_back_from_the_start(catalog: Catalog) -> None:
 
 def test_duration_follows_hours_and_weekly_hours() -> None:
     # 40 h at 10 h/week is exactly four weeks; rounding never drifts over many items.
-    assert _day_offsets([40], 10) == [28]
-    assert _day_offsets([10] * 52, 10)[-1] == 364
-    assert _day_offsets([1, 1, 1], 100) == [1, 2, 3]  # every milestone gets a day
-    assert _day_offsets([15, 15], 10) == [11, 21]
+    assert day_offsets([40], 10) == [28]
+    assert day_offsets([10] * 52, 10)[-1] == 364
+    assert day_offsets([1, 1, 1], 100) == [1, 2, 3]  # every milestone gets a day
+    assert day_offsets([15, 15], 10) == [11, 21]
 
 
 def test_dates_cross_a_year_boundary_and_a_leap_day(catalog: Catalog) -> None:

@@ -49,7 +49,7 @@ def parse_horizon(text: str, start: dt.date) -> dt.date:
     return end
 
 
-def _day_offsets(hours: Sequence[int], hours_per_week: float) -> list[int]:
+def day_offsets(hours: Sequence[int], hours_per_week: float) -> list[int]:
     """End offsets (exclusive, in days from the start) of milestones studied back to back.
 
     Offsets come from the cumulative hours so rounding never drifts, and every
@@ -159,13 +159,13 @@ _KIND_ORDER = {
 }
 
 
-def _hours_needed(hours: Sequence[int], days_available: int) -> float | None:
+def hours_needed(hours: Sequence[int], days_available: int) -> float | None:
     """Smallest weekly hours (in half-hours) that fit ``hours`` into ``days_available``."""
     if not hours or days_available < len(hours):
         return None
     weekly = max(1.0, math.ceil(sum(hours) * 7 / days_available * 2) / 2)
     while weekly <= 100:
-        if _day_offsets(hours, weekly)[-1] <= days_available:
+        if day_offsets(hours, weekly)[-1] <= days_available:
             return weekly
         weekly += 0.5
     return None
@@ -183,7 +183,7 @@ def build_plan(
     order = topological_order(chosen, prerequisites)
     milestones = [catalog.milestones[mid] for mid in order]
     hours = [m.hours for m in milestones]
-    offsets = _day_offsets(hours, profile.hours_per_week)
+    offsets = day_offsets(hours, profile.hours_per_week)
     ranker = ResourceRanker(catalog, profile, per_milestone)
     core = set(role.core)
 
@@ -210,7 +210,7 @@ def build_plan(
     if profile.horizon is not None and late_core:
         last_core = max(i for i, item in enumerate(items) if item.core)
         days_available = (profile.horizon - profile.start).days + 1
-        needed = _hours_needed(hours[: last_core + 1], days_available)
+        needed = hours_needed(hours[: last_core + 1], days_available)
         message = (
             f"{len(late_core)} core milestone(s) of the {role.title.en} path end after the"
             f" horizon ({profile.horizon.isoformat()})"

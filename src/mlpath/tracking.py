@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from mlpath.models import Plan, PlanItem
-from mlpath.planner import _day_offsets, _hours_needed
+from mlpath.planner import day_offsets, hours_needed
 from mlpath.progress import Mark
 
 Position = Literal["not_started", "on_track", "behind", "ahead", "finished"]
@@ -330,7 +330,7 @@ def replan(
     if not any(item.milestone.id in marks for item in plan.items):
         profile = profile.model_copy(update={"start": start})
     open_items = [item for item in plan.items if item.milestone.id not in marks]
-    offsets = _day_offsets([item.milestone.hours for item in open_items], pace)
+    offsets = day_offsets([item.milestone.hours for item in open_items], pace)
     horizon = profile.horizon
     redated: dict[str, PlanItem] = {}
     moves: list[Move] = []
@@ -366,7 +366,7 @@ def replan(
     if horizon is not None and late_core:
         last = max(n for n, item in enumerate(open_items) if item.core)
         hours = [item.milestone.hours for item in open_items[: last + 1]]
-        needed = _hours_needed(hours, (horizon - start).days + 1)
+        needed = hours_needed(hours, (horizon - start).days + 1)
         message = (
             f"{len(late_core)} core milestone(s) end after the horizon ({horizon.isoformat()})"
         )
