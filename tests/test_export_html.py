@@ -187,3 +187,10 @@ def test_chromium_renders_the_page(plan: Plan, catalog: Catalog, tmp_path: Path)
     # A blank page compresses to almost nothing; text, bars and a table do not.
     assert shot.stat().st_size > 20_000
     shutil.rmtree(profile_dir, ignore_errors=True)
+
+
+def test_done_milestones_are_marked(catalog: Catalog) -> None:
+    plan = build_plan(catalog, profile("mle"))
+    page = render(plan, catalog, ExportOptions(done=frozenset({"python-basics"})))
+    assert page.count("✓ done") == 1
+    assert "beginner · python-basics · core · done</p>" in page

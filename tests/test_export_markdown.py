@@ -12,6 +12,7 @@ from helpers import profile
 from mlpath.catalog import Catalog
 from mlpath.cli import app
 from mlpath.export.markdown import escape, render
+from mlpath.export.options import ExportOptions
 from mlpath.planner import build_plan
 
 PLAN = ["plan", "--target", "mle", "--level", "beginner", "--start", "2027-01-04"]
@@ -46,7 +47,7 @@ def test_markdown_sections_have_tasks_deliverable_and_links(catalog: Catalog) ->
 
 def test_done_items_are_ticked(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("mle"))
-    text = render(plan, catalog, done=frozenset({"python-basics"}))
+    text = render(plan, catalog, ExportOptions(done=frozenset({"python-basics"})))
     section = text.split("## 1. ")[1].split("## 2. ")[0]
     assert "- [x] **Deliverable:**" in section and "- [ ]" not in section
 

@@ -237,6 +237,26 @@ def test_show_and_markdown_export_tick_done_items(
     assert "already exists; use --force" in err
 
 
+def test_show_writes_every_format_of_the_saved_plan(
+    runner: CliRunner, saved: None, tmp_path: Path
+) -> None:
+    run(runner, ["done", "python-basics"], "2027-01-20")
+    out, _ = run(runner, ["show", "--json"], "2027-01-21")
+    data = json.loads(out)
+    assert data["items"][0]["milestone"]["id"] == "python-basics"
+    assert data["items"][0]["start"] == "2027-01-04"
+    target = tmp_path / "plan.ics"
+    run(
+        runner, ["plan", "--show", "-o", str(target), "--sessions", "Mon 19:00-20:00"], "2027-01-21"
+    )
+    text = target.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VEVENT") == len(data["items"]) + 1  # milestones + the session
+    out, _ = run(runner, ["show", "--timeline"], "2027-01-21")
+    assert "Python basics" in out and "today 2027-01-21" in out
+    _, err = run(runner, ["show", "--timeline", "--json"], code=2)
+    assert "--timeline draws in the terminal" in err
+
+
 def test_no_saved_plan_is_a_clear_state_error(runner: CliRunner) -> None:
     for command in (["status"], ["done", "python-basics"], ["show"], ["replan"]):
         _, err = run(runner, command, code=1)

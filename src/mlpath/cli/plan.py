@@ -128,10 +128,13 @@ def plan_command(
     from mlpath.models import Profile
     from mlpath.planner import build_plan, parse_horizon
 
+    where = plan_output.destination(
+        output=output, fmt=fmt, json_output=json_output, timeline=timeline, sessions=sessions, tz=tz
+    )
     if show:
         from mlpath.cli.progress import show_saved
 
-        show_saved(name, output, force, data_dir)
+        show_saved(name, where, force, data_dir)
         return
     if name is not None and not save:
         raise UsageError("--name needs --save (or --show)")
@@ -141,9 +144,6 @@ def plan_command(
     choices = ", ".join(catalog.roles)
 
     # Validate what was given before asking for what was not.
-    where = plan_output.destination(
-        output=output, fmt=fmt, json_output=json_output, timeline=timeline, sessions=sessions, tz=tz
-    )
     role = parsing.parse_target(catalog, target) if target is not None else None
     learner_level = parsing.parse_level(level) if level is not None else None
     weekly = parsing.check_hours(hours_per_week) if hours_per_week is not None else None

@@ -7,7 +7,7 @@ The options are checked before any prompt or planning, so a typo in
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -78,6 +78,9 @@ class Destination:
     fmt: str | None
     timeline: bool
     options: ExportOptions
+
+    def with_done(self, done: frozenset[str]) -> Destination:
+        return replace(self, options=replace(self.options, done=done))
 
     def emit(self, plan: Plan, catalog: Catalog, *, force: bool) -> None:
         if self.timeline:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlpath.cli import options, parsing
+from mlpath.cli import options, parsing, plan_output
 from mlpath.errors import UsageError
 
 if TYPE_CHECKING:
@@ -280,14 +280,27 @@ def replan_command(
 
 
 def show_command(
-    name: Name = None, output: Output = None, force: Force = False, data_dir: options.DataDir = None
+    name: Name = None,
+    output: Output = None,
+    force: Force = False,
+    fmt: plan_output.Format = None,
+    json_output: plan_output.JsonOut = False,
+    timeline: plan_output.Timeline = False,
+    sessions: plan_output.Sessions = None,
+    tz: plan_output.Tz = None,
+    data_dir: options.DataDir = None,
 ) -> None:
     """Print the saved plan with what is done; -o plan.md exports it with done items ticked."""
-    show_saved(name, output, force, data_dir)
+    where = plan_output.destination(
+        output=output, fmt=fmt, json_output=json_output, timeline=timeline, sessions=sessions, tz=tz
+    )
+    show_saved(name, where, force, data_dir)
 
 
-def show_saved(name: str | None, output: Path | None, force: bool, data_dir: Path | None) -> None:
-    """Also behind ``mlpath plan --show``."""
+def show_saved(
+    name: str | None, where: plan_output.Destination, force: bool, data_dir: Path | None
+) -> None:
+    """Also behind ``mlpath plan --show``: the status table, or any format ``plan`` writes."""
     from mlpath.catalog import load_catalog
     from mlpath.progress import load_state, pick
 
@@ -295,30 +308,13 @@ def show_saved(name: str | None, output: Path | None, force: bool, data_dir: Pat
     catalog = load_catalog(data_dir)
     report = _report(saved, _today(), catalog)
     _notes(report, saved.plan, catalog)
-    if output is None:
+    if where.output is None and not where.timeline:
         from mlpath.render.status import print_saved
 
         titles = {pid: phase.title.en for pid, phase in catalog.phases.items()}
         print_saved(plan_name, saved, report, titles)
         return
-    from mlpath.export import export_plan, format_for
-
-    if format_for(output, None) != "markdown":
-        written = export_plan(saved.plan, catalog, output, force=force)
-    else:
-        import sys
-
-        from mlpath.export.markdown import render
-        from mlpath.files import write_output
-
-        text = render(saved.plan, catalog, done=saved.ids("done"))
-        written = None
-        if str(output) == "-":
-            sys.stdout.write(text)
-        else:
-            written = write_output(output, text, force=force, inputs=catalog.sources)
-    if written is not None:
-        typer.echo(f"wrote {written}", err=True)
+    where.with_done(saved.ids("done")).emit(saved.plan, catalog, force=force)
 
 
 def plans_command(

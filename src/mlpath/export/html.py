@@ -147,12 +147,14 @@ def _resource(resource: Resource) -> str:
     return f"<li>{title} <span class='muted'>({_e(' · '.join(details))})</span></li>"
 
 
-def _section(number: int, item: PlanItem, catalog: Catalog) -> list[str]:
+def _section(number: int, item: PlanItem, catalog: Catalog, done: bool) -> list[str]:
     m = item.milestone
     phase = catalog.phases.get(m.phase)
     meta = [phase.title.en if phase else m.phase, f"{m.hours} h", m.level.value, m.id]
     if item.core:
         meta.append("core")
+    if done:
+        meta.append("done")
     if not item.within_horizon:
         meta.append("after the horizon")
     out = [
@@ -178,6 +180,7 @@ def _section(number: int, item: PlanItem, catalog: Catalog) -> list[str]:
 def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
     p = plan.profile
     today = options.today if options else None
+    done = options.done if options else frozenset()
     facts = [
         f"level {p.level.value}",
         f"{p.hours_per_week:g} h/week",
@@ -208,6 +211,8 @@ def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -
     ]
     for number, item in enumerate(plan.items, 1):
         star = " ★" if item.core else ""
+        if item.milestone.id in done:
+            star += " ✓ done"
         out.append(
             f'<tr><td class="num">{number}</td>'
             f'<td><a href="#{_e(item.milestone.id)}">{_e(item.milestone.title.en)}</a>{star}</td>'
@@ -216,7 +221,7 @@ def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -
         )
     out += ["</tbody></table>", "<h2>The plan, step by step</h2>"]
     for number, item in enumerate(plan.items, 1):
-        out += _section(number, item, catalog)
+        out += _section(number, item, catalog, item.milestone.id in done)
     out += [
         f"<footer>Made with mlpath {_e(__version__)} (data {_e(plan.data_version)}).</footer>",
         "</body>",

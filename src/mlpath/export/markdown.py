@@ -73,12 +73,8 @@ def _section(number: int, item: PlanItem, catalog: Catalog, done: bool) -> list[
     return lines
 
 
-def render(
-    plan: Plan,
-    catalog: Catalog,
-    done: frozenset[str] = frozenset(),
-    options: ExportOptions | None = None,
-) -> str:
+def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
+    done = options.done if options else frozenset()
     p = plan.profile
     rows = [
         ("Target", f"{escape(plan.role_title)} (`{p.role}`)"),

@@ -54,6 +54,7 @@ class ExportOptions:
     tz: str | None = None  # IANA name; None means the local zone
     today: dt.date | None = None  # marked on timelines when set
     stamp: dt.datetime | None = None  # DTSTAMP for calendars; None means now
+    done: frozenset[str] = frozenset()  # milestone ids to show as done (saved plans)
 
 
 def parse_sessions(text: str) -> tuple[Session, ...]:
