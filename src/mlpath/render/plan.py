@@ -69,10 +69,12 @@ def _milestone_cell(item: PlanItem, catalog: Catalog) -> Text:
 
 def plan_table(items: list[PlanItem], catalog: Catalog, title: str | None = None) -> Table:
     table = Table(title=title, show_lines=True, expand=False, title_justify="left")
-    table.add_column("#", justify="right", style="muted", no_wrap=True)
-    table.add_column("Dates", no_wrap=True)
+    # Fixed widths for the short columns: rich then measures only the milestone
+    # column, which is most of the cost of drawing the table.
+    table.add_column("#", justify="right", style="muted", no_wrap=True, width=len(str(len(items))))
+    table.add_column("Dates", no_wrap=True, width=12)
     table.add_column("Milestone", ratio=1, overflow="fold")
-    table.add_column("Hours", justify="right", no_wrap=True)
+    table.add_column("Hours", justify="right", no_wrap=True, width=5)
     for number, item in enumerate(items, 1):
         table.add_row(
             str(number),
