@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mlpath import __version__
+from mlpath.catalog import Catalog
 from mlpath.cli import app
 
 PLAN = ["plan", "--target", "mle", "--level", "beginner", "--start", "2027-01-04"]
@@ -163,11 +164,45 @@ def test_bad_data_file_is_one_clear_error(runner: CliRunner, tmp_path, data_dir)
     assert "roadmaps.yaml:" in line and "'python-basics'" in line and "'hours'" in line
 
 
-def test_narrow_terminal_gets_blocks_not_a_squeezed_table(runner: CliRunner) -> None:
+def test_piped_plan_is_plain_text_with_urls(runner: CliRunner) -> None:
     result = runner.invoke(app, PLAN, env={"COLUMNS": "40"})
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
+    out = result.stdout
+    assert "┃" not in out and "\x1b[" not in out  # no table, no escape codes
+    lines = out.splitlines()
+    assert " 1. Python basics, notebooks and Git ★" in lines
+    assert "    2027-01-04 → 2027-01-21 · 25 h ·" in lines  # wrapped at 40 columns
+    assert "https://docs.python.org/3/tutorial/" in out  # links spelled out in files
+    # Only a URL alone on its line may pass the margin: it cannot be wrapped.
+    assert all(len(line) <= 40 for line in lines if not re.fullmatch(r" *https?://\S+", line))
+    assert "28 milestones, 1560 hours," in out
+
+
+def test_narrow_terminal_gets_blocks_not_a_squeezed_table(
+    catalog: Catalog, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers import profile
+    from mlpath.planner import build_plan
+    from mlpath.render.plan import print_plan
+
+    monkeypatch.setenv("COLUMNS", "40")
+    print_plan(build_plan(catalog, profile("mle")), catalog)
+    lines = capsys.readouterr().out.splitlines()
     assert all(len(line) <= 40 for line in lines)
-    assert "┃" not in result.stdout
     assert "1. 2027-01-04 → 2027-01-21 · 25 h" in lines
-    assert "\x1b[" not in result.stdout  # NO_COLOR (set by conftest) means no escape codes
+    assert "┃" not in "\n".join(lines)
+
+
+def test_wide_terminal_gets_the_table(
+    catalog: Catalog, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers import profile
+    from mlpath.planner import build_plan
+    from mlpath.render.plan import print_plan
+
+    monkeypatch.setenv("COLUMNS", "100")
+    print_plan(build_plan(catalog, profile("mle")), catalog)
+    out = capsys.readouterr().out
+    assert "┃  # ┃ Dates" in out
+    assert "28 milestones, 1560 hours" in out
+    assert all(len(line) <= 100 for line in out.splitlines())

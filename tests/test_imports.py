@@ -87,3 +87,10 @@ def test_every_registered_command_loads_and_is_listed() -> None:
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0, result.output
         assert f"mlpath {name} [OPTIONS]" in result.stdout
+
+
+def test_a_piped_plan_imports_no_rich() -> None:
+    # Off a terminal the plan is plain text: rich's import and layout are skipped.
+    loaded = modules_after(*PLAN)
+    assert "mlpath.render.text" in loaded
+    assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}

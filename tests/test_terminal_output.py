@@ -138,6 +138,9 @@ COMMANDS = [
 ]
 
 
+LONE_URL = re.compile(r" *https?://\S+")
+
+
 @pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(a[:2]) for a in COMMANDS])
 def test_forty_columns_with_no_color(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str]
@@ -148,7 +151,13 @@ def test_forty_columns_with_no_color(
     assert result.exit_code == 0, result.output
     assert not ANSI.search(result.output)
     lines = result.stdout.splitlines()
-    too_wide = [line for line in lines if len(line) > 40 and args[0] != "validate"]
+    # A URL cannot be wrapped without breaking it: piped plans give each long one
+    # a line of its own, and only such a line may pass the margin.
+    too_wide = [
+        line
+        for line in lines
+        if len(line) > 40 and args[0] != "validate" and not LONE_URL.fullmatch(line)
+    ]
     assert not too_wide
     # Readable: words are wrapped whole, not cut into one-letter columns.
     words = re.findall(r"[A-Za-z]{3,}", result.stdout)

@@ -7,6 +7,7 @@ The options are checked before any prompt or planning, so a typo in
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -89,8 +90,10 @@ class Destination:
             print_timeline(plan, self.options.today)
             return
         if self.output is None:
-            from mlpath.render.plan import print_plan
-
+            if sys.stdout.isatty():
+                from mlpath.render.plan import print_plan
+            else:  # a pipe or a file: plain text, URLs spelled out, no rich at all
+                from mlpath.render.text import print_plan
             print_plan(plan, catalog)
             return
         from mlpath.export import export_plan

@@ -9,19 +9,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from mlpath.render import text
 from mlpath.render.console import safe, stdout
+from mlpath.render.text import fmt_date
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
     from mlpath.models import Plan, PlanItem, Resource
-
-
-def fmt_date(day: object) -> str:
-    return f"{day:%Y-%m-%d}"
-
-
-def fmt_hours(hours: float) -> str:
-    return f"{hours:g}"
 
 
 def resource_line(resource: Resource) -> str:
@@ -36,22 +30,8 @@ def resource_line(resource: Resource) -> str:
 
 
 def profile_line(plan: Plan) -> str:
-    p = plan.profile
-    parts = [
-        f"[accent]{safe(plan.role_title)}[/accent] ({p.role})",
-        f"level {p.level.value}",
-        f"{fmt_hours(p.hours_per_week)} h/week",
-        f"from {fmt_date(p.start)}",
-    ]
-    if p.focus:
-        parts.append(f"focus {p.focus}")
-    if p.horizon:
-        parts.append(f"horizon {fmt_date(p.horizon)}")
-    if p.lang:
-        parts.append(f"resources in {p.lang} first")
-    if p.free_only:
-        parts.append("free resources only")
-    return " · ".join(parts)
+    first, *rest = (safe(part) for part in text.profile_parts(plan))
+    return " · ".join([f"[accent]{first}[/accent]", *rest])
 
 
 def _milestone_cell(item: PlanItem, catalog: Catalog) -> Text:
@@ -121,21 +101,5 @@ def print_plan(plan: Plan, catalog: Catalog) -> None:
 
 
 def summary_text(plan: Plan) -> str:
-    skipped = {"level": 0, "asked": 0, "focus": 0}
-    for s in plan.skipped:
-        skipped[s.reason] += 1
-    lines = [
-        f"[bold]{len(plan.items)} milestones[/bold], {plan.total_hours} hours,"
-        f" {fmt_date(plan.profile.start)} → {fmt_date(plan.end)} ({plan.weeks:g} weeks)."
-        " [accent]★[/accent] marks the role's core milestones."
-    ]
-    left_out = []
-    if skipped["level"]:
-        left_out.append(f"{skipped['level']} below your level")
-    if skipped["asked"]:
-        left_out.append(f"{skipped['asked']} skipped as asked")
-    if skipped["focus"]:
-        left_out.append(f"{skipped['focus']} for other specialisations")
-    if left_out:
-        lines.append(f"[muted]Left out: {', '.join(left_out)}.[/muted]")
-    return "\n".join(lines)
+    head, *rest = (safe(line) for line in text.summary_lines(plan))
+    return "\n".join([head, *(f"[muted]{line}[/muted]" for line in rest)])

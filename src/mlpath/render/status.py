@@ -9,7 +9,8 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 
 from mlpath.render.console import safe, stderr, stdout
-from mlpath.render.plan import fmt_date, fmt_hours, resource_line
+from mlpath.render.plan import resource_line
+from mlpath.render.text import fmt_date, fmt_hours
 
 if TYPE_CHECKING:
     import datetime as dt
