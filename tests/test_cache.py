@@ -12,7 +12,7 @@ import pytest
 
 from mlpath import cache
 from mlpath import catalog as catalog_module
-from mlpath.catalog import load_catalog, shipped_data_dir
+from mlpath.catalog import Catalog, load_catalog, shipped_data_dir
 from mlpath.errors import DataError
 
 
@@ -201,3 +201,20 @@ def test_fast_overlay_lookup_agrees_with_the_overlay_module(
     home.mkdir(parents=True, exist_ok=True)
     (home / "resources.yaml").write_text("version: x\n")
     assert dirs.overlay_paths() == overlay.overlay_paths() == [home / "resources.yaml"]
+
+
+def test_models_round_trip_through_pickle_unchanged(catalog: Catalog) -> None:
+    import pickle
+
+    from helpers import profile
+    from mlpath.planner import build_plan
+
+    plan = build_plan(catalog, profile("researcher", focus="cv"))
+    restored = pickle.loads(pickle.dumps(plan, pickle.HIGHEST_PROTOCOL))
+    assert restored == plan
+    assert restored.model_dump(mode="json") == plan.model_dump(mode="json")
+    # A copy with changes keeps its own fields-set: the shared one is never mutated.
+    changed = restored.profile.model_copy(update={"hours_per_week": 12.0})
+    assert changed.hours_per_week == 12.0 and restored.profile.hours_per_week == 10.0
+    again = pickle.loads(pickle.dumps(restored.profile))
+    assert again.model_fields_set == set(type(again).model_fields)
