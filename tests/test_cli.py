@@ -206,3 +206,27 @@ def test_wide_terminal_gets_the_table(
     assert "┃  # ┃ Dates" in out
     assert "28 milestones, 1560 hours" in out
     assert all(len(line) <= 100 for line in out.splitlines())
+
+
+def test_piped_resources_are_plain_text_with_urls(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["resources", "--phase", "kaggle"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Resources for Kaggle competitions (7)"
+    assert "Kaggle Learn" in lines
+    assert "  https://www.kaggle.com/learn" in lines
+    assert "┃" not in result.stdout
+
+
+def test_resources_table_on_a_terminal(
+    catalog: Catalog, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlpath.query import ResourceQuery, filter_resources
+    from mlpath.render.tables import print_resources
+
+    monkeypatch.setenv("COLUMNS", "100")
+    query = ResourceQuery(phase="kaggle")
+    print_resources(filter_resources(catalog, query), catalog, query)
+    out = capsys.readouterr().out
+    assert "Resources for Kaggle competitions (7)" in out
+    assert "┃ Resource" in out and "Kaggle Learn" in out

@@ -94,3 +94,9 @@ def test_a_piped_plan_imports_no_rich() -> None:
     loaded = modules_after(*PLAN)
     assert "mlpath.render.text" in loaded
     assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}
+
+
+def test_piped_resources_import_no_rich() -> None:
+    loaded = modules_after("resources", "--phase", "deep-learning")
+    assert "mlpath.render.text" in loaded
+    assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}

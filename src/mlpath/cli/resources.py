@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -61,6 +62,16 @@ def resources_command(
 
         typer.echo(dump_resources(found))
         return
-    from mlpath.render.tables import print_resources
+    if sys.stdout.isatty():
+        from mlpath.render.tables import print_resources
 
-    print_resources(found, catalog, query)
+        print_resources(found, catalog, query)
+        return
+    # A pipe or a file: plain text with URLs, without importing rich.
+    if not found:
+        typer.echo("No resources match these filters.", err=True)
+        return
+    from mlpath.render import text
+
+    phase = catalog.phases[query.phase].title.en if query.phase else None
+    text.print_resources(found, f"Resources for {phase}" if phase else "Resources")

@@ -143,3 +143,29 @@ def print_plan(plan: Plan, catalog: Catalog, stream: TextIO | None = None) -> No
     stream = stream or sys.stdout
     width = shutil.get_terminal_size((80, 24)).columns  # COLUMNS, else 80 off a terminal
     stream.write(render_plan(plan, catalog, width))
+
+
+def render_resources(found: list[Resource], heading: str, width: int = 80) -> str:
+    """One block per resource: title, then provider and facts, then the URL."""
+    out = [f"{clean(heading)} ({len(found)})", ""]
+    wrap = textwrap.TextWrapper(
+        width=max(width, 30),
+        initial_indent="  ",
+        subsequent_indent="    ",
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    for r in found:
+        out += textwrap.wrap(clean(r.title.en), max(width, 30), subsequent_indent="  ")
+        facts = [clean(r.provider), r.kind, r.level.value, r.language, r.cost]
+        if r.length:
+            facts.append(clean(r.length))
+        out += wrap.wrap(" · ".join(facts))
+        if r.url is not None:
+            out.append(f"  {r.url}")  # whole, even past the margin: it must stay usable
+    return "\n".join(out) + "\n"
+
+
+def print_resources(found: list[Resource], heading: str) -> None:
+    width = shutil.get_terminal_size((80, 24)).columns
+    sys.stdout.write(render_resources(found, heading, width))
