@@ -12,6 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from mlpath import __version__
+from mlpath.render.text import profile_parts
 from mlpath.render.timeline import month_starts
 
 if TYPE_CHECKING:
@@ -178,18 +179,10 @@ def _section(number: int, item: PlanItem, catalog: Catalog, done: bool) -> list[
 
 
 def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
-    p = plan.profile
     today = options.today if options else None
     done = options.done if options else frozenset()
-    facts = [
-        f"level {p.level.value}",
-        f"{p.hours_per_week:g} h/week",
-        f"{p.start.isoformat()} → {plan.end.isoformat()}",
-    ]
-    if p.horizon:
-        facts.append(f"horizon {p.horizon.isoformat()}")
-    if p.focus:
-        facts.append(f"focus {p.focus}")
+    # The same profile wording as the terminal; the role is already the heading.
+    facts = [*profile_parts(plan)[1:], f"until {plan.end.isoformat()}"]
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
