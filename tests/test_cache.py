@@ -186,21 +186,19 @@ def test_load_or_build_keys_on_every_source(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("with_home", [True, False], ids=["MLPATH_HOME", "platform"])
-def test_fast_overlay_lookup_agrees_with_the_overlay_module(
+def test_overlays_and_saved_plans_share_the_user_data_directory(
     with_home: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # load_catalog finds overlays through mlpath.dirs so that a cache hit never
-    # imports mlpath.overlay; both must always agree on where overlays live.
-    from mlpath import dirs, overlay, progress
+    from mlpath import dirs, progress
 
     if not with_home:
         monkeypatch.delenv("MLPATH_HOME")
     home = dirs.user_data_dir()
-    assert home == overlay.user_data_dir() == progress.home_dir()
-    assert dirs.overlay_paths() == overlay.overlay_paths() == []
+    assert progress.state_path().parent == home
+    assert dirs.overlay_paths() == []
     home.mkdir(parents=True, exist_ok=True)
     (home / "resources.yaml").write_text("version: x\n")
-    assert dirs.overlay_paths() == overlay.overlay_paths() == [home / "resources.yaml"]
+    assert dirs.overlay_paths() == [home / "resources.yaml"]
 
 
 def test_models_round_trip_through_pickle_unchanged(catalog: Catalog) -> None:

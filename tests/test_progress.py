@@ -16,6 +16,7 @@ import pytest
 
 from helpers import profile
 from mlpath.catalog import Catalog
+from mlpath.dirs import user_data_dir
 from mlpath.errors import StateError, UsageError
 from mlpath.planner import build_plan
 from mlpath.progress import (
@@ -25,7 +26,6 @@ from mlpath.progress import (
     backup_path,
     check_name,
     dump_state,
-    home_dir,
     load_state,
     pick,
     save_state,
@@ -65,8 +65,8 @@ def test_home_is_mlpath_home_or_the_platform_data_dir(
     monkeypatch.delenv("MLPATH_HOME")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     if sys.platform.startswith("linux"):
-        assert home_dir() == tmp_path / "xdg" / "mlpath"
-    assert home_dir().name == "mlpath"
+        assert user_data_dir() == tmp_path / "xdg" / "mlpath"
+    assert user_data_dir().name == "mlpath"
 
 
 def test_nothing_saved_is_an_empty_state_and_pick_explains(tmp_path: Path) -> None:

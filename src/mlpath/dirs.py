@@ -33,7 +33,10 @@ def user_cache_dir() -> Path:
     return Path(platform_dir("mlpath", appauthor=False))
 
 
-def overlay_paths() -> list[Path]:
-    """The overlay files present in the user data directory (see :mod:`mlpath.overlay`)."""
-    home = user_data_dir()
+def overlay_paths(directory: Path | None = None) -> list[Path]:
+    """The overlay files present in ``directory``, by default the user data directory.
+
+    See :mod:`mlpath.overlay` for what they hold and how they merge.
+    """
+    home = directory or user_data_dir()
     return [home / name for name in OVERLAY_FILES if (home / name).exists()]

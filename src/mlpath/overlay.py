@@ -16,7 +16,6 @@ something still uses is reported with both places.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from mlpath.catalog import RESOURCES_FILE, ROADMAPS_FILE
+from mlpath.dirs import overlay_paths
 from mlpath.errors import DataError
 from mlpath.models import (
     Milestone,
@@ -38,25 +38,8 @@ from mlpath.models import (
 )
 from mlpath.yamlfile import Document, format_validation_errors, read_yaml
 
-HOME_ENV = "MLPATH_HOME"
 SECTIONS = ("phases", "roles", "milestones", "resources")
 KIND = {"phases": "phase", "roles": "role", "milestones": "milestone", "resources": "resource"}
-
-
-def user_data_dir() -> Path:
-    """``$MLPATH_HOME`` if set, else the platform's user data directory for mlpath."""
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir as platform_dir
-
-    return Path(platform_dir("mlpath", appauthor=False))
-
-
-def overlay_paths(directory: Path | None = None) -> list[Path]:
-    """The overlay files present in the user data directory."""
-    home = directory or user_data_dir()
-    return [home / name for name in (ROADMAPS_FILE, RESOURCES_FILE) if (home / name).exists()]
 
 
 # --- overlay file shapes -----------------------------------------------------

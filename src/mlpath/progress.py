@@ -19,11 +19,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from mlpath.dirs import user_data_dir
 from mlpath.errors import StateError, UsageError, unknown_choice
 from mlpath.models import Plan
 
 SCHEMA_VERSION = 1
-HOME_ENV = "MLPATH_HOME"
 STATE_FILE = "state.json"
 LOCK_FILE = "state.lock"
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -76,18 +76,8 @@ class State(_Model):
 # --- where the state lives -------------------------------------------------
 
 
-def home_dir() -> Path:
-    """``$MLPATH_HOME`` if set, else the platform's user data directory for mlpath."""
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("mlpath", appauthor=False))
-
-
 def state_path(home: Path | None = None) -> Path:
-    return (home or home_dir()) / STATE_FILE
+    return (home or user_data_dir()) / STATE_FILE
 
 
 def backup_path(path: Path) -> Path:

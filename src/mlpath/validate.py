@@ -17,8 +17,8 @@ from mlpath.catalog import (
     resolve_data_dir,
     validate_documents,
 )
+from mlpath.dirs import overlay_paths
 from mlpath.errors import DataError, OutputError
-from mlpath.overlay import overlay_paths
 from mlpath.yamlfile import Document, read_yaml
 
 TEMPLATES = Path(__file__).parent / "templates"
