@@ -163,6 +163,23 @@ class Role(Model):
         return self
 
 
+class Quiz(Model):
+    """A quick self-test for placement: one question, its choices and the right one.
+
+    The placement adds its own "I don't know" choice, so the data never lists it.
+    """
+
+    question: Text
+    choices: list[Text] = Field(min_length=2, max_length=5)
+    answer: int = Field(ge=0)  # index into ``choices``
+
+    @model_validator(mode="after")
+    def _answer_in_choices(self) -> Quiz:
+        if self.answer >= len(self.choices):
+            raise ValueError(f"answer {self.answer} is not one of the {len(self.choices)} choices")
+        return self
+
+
 class Milestone(Model):
     id: Slug
     title: Text
@@ -176,6 +193,9 @@ class Milestone(Model):
     focus: list[Focus] = []
     resources: list[Slug] = []
     sources: list[str] = []
+    # Can-do statements a learner answers yes/partly/no during placement.
+    checks: list[Text] = Field(default=[], max_length=3)
+    quiz: Quiz | None = None
 
 
 class Resource(Model):
