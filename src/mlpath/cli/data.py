@@ -12,7 +12,9 @@ from mlpath.cli import options
 
 def printable(text: str) -> str:
     """A line safe for any terminal: control characters from data are shown, not obeyed."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    from mlpath.textsafe import escaped
+
+    return escaped(text)
 
 
 def validate_command(

@@ -18,7 +18,7 @@ MIN_HOURS, MAX_HOURS = 1.0, 100.0
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
-def clean(value: str) -> str:
+def normalize(value: str) -> str:
     """Trim, fold and lower a user's value; control characters are refused outright.
 
     NFKC folds full-width input from Japanese keyboards to ASCII.
@@ -34,7 +34,7 @@ _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def parse_target(catalog: Catalog, value: str) -> Role:
-    role = catalog.role(clean(value))
+    role = catalog.role(normalize(value))
     if role is None:
         raise unknown_choice("target", value.strip(), catalog.roles)
     return role
@@ -43,7 +43,7 @@ def parse_target(catalog: Catalog, value: str) -> Role:
 def parse_level(value: str) -> Level:
     from mlpath.models import Level
 
-    text = clean(value)
+    text = normalize(value)
     if text not in LEVELS:
         raise unknown_choice("level", value.strip(), LEVELS)
     return Level(text)
@@ -76,7 +76,7 @@ def check_hours(hours: float) -> float:
 def parse_lang(value: str | None) -> str | None:
     if value is None:
         return None
-    text = clean(value)
+    text = normalize(value)
     if text not in LANGS:
         raise unknown_choice("language", value.strip(), LANGS)
     return text
@@ -87,14 +87,14 @@ def parse_focus(value: str | None) -> str | None:
 
     if value is None:
         return None
-    text = clean(value)
+    text = normalize(value)
     if text not in FOCUSES:
         raise unknown_choice("focus", value.strip(), FOCUSES)
     return text
 
 
 def parse_phase(catalog: Catalog, value: str) -> Phase:
-    text = clean(value)
+    text = normalize(value)
     if text not in catalog.phases:
         raise unknown_choice("phase", value.strip(), catalog.phases)
     return catalog.phases[text]
@@ -107,7 +107,7 @@ def parse_skips(catalog: Catalog, values: list[str]) -> list[str]:
         if not value.replace(",", "").strip():
             raise UsageError(f"empty --skip value {value!r}; give milestone or phase ids")
         for part in value.split(","):
-            text = clean(part)
+            text = normalize(part)
             if not text:
                 continue
             if text not in catalog.milestones and text not in catalog.phases:

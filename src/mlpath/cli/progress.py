@@ -69,7 +69,7 @@ def _day(value: str | None, today: dt.date) -> dt.date:
 def _milestone_id(saved: SavedPlan, plan_name: str, value: str) -> str:
     from mlpath.errors import did_you_mean
 
-    mid = parsing.clean(value)
+    mid = parsing.normalize(value)
     ids = [item.milestone.id for item in saved.plan.items]
     if mid in ids:
         return mid

@@ -45,7 +45,7 @@ def resources_command(
     catalog = load_catalog(data_dir)
     wanted_kind = None
     if kind is not None:
-        wanted_kind = parsing.clean(kind)
+        wanted_kind = parsing.normalize(kind)
         if wanted_kind not in RESOURCE_KINDS:
             raise unknown_choice("kind", kind.strip(), RESOURCE_KINDS)
     query = ResourceQuery(

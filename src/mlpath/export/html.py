@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from mlpath import __version__
 from mlpath.render.text import profile_parts
 from mlpath.render.timeline import month_starts
+from mlpath.textsafe import dropped
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
@@ -79,8 +80,7 @@ footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); }
 
 def _e(text: object) -> str:
     # Control characters would reach a terminal raw if the page is printed with `-o -`.
-    shown = "".join(ch for ch in str(text) if ch.isprintable() or ch in "\n\t")
-    return escape(shown, quote=True)
+    return escape(dropped(str(text), keep="\n\t"), quote=True)
 
 
 def _pct(value: float) -> str:

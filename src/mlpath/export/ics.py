@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from mlpath import __version__
 from mlpath.export.options import ExportOptions, Session, local_zone
+from mlpath.textsafe import dropped
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -38,7 +39,7 @@ def milestone_uid(plan: Plan, item: PlanItem) -> str:
 def plain(text: str) -> str:
     """Data text without control characters (a CR breaks the content line, ESC the terminal)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch.isprintable() or ch == "\n")
+    return dropped(text, keep="\n")
 
 
 def one_line(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -35,14 +34,9 @@ class PlanSummary(BaseModel):
 
 
 def _dumps(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    # json escapes C0 controls but not DEL, C1 controls (U+009B is a terminal CSI) or
-    # bidi and zero-width characters; they can only occur inside strings, where
-    # \uXXXX means the same thing.
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    from mlpath.textsafe import json_text
 
-
-_UNSAFE = re.compile("[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+    return json_text(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from mlpath import __version__
 from mlpath.export.mermaid import gantt
+from mlpath.textsafe import dropped
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
@@ -18,7 +19,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 def escape(text: str) -> str:
     """Inline text from data: Markdown syntax and HTML are shown literally, controls dropped."""
-    text = "".join(ch for ch in text if ch.isprintable())
+    text = dropped(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return _SPECIAL.sub(r"\\\1", text)
 

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from mlpath.textsafe import replace_unsafe
+
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
     from mlpath.models import Plan, PlanItem
@@ -58,7 +60,7 @@ _TRANSLATE = str.maketrans(_REPLACEMENTS)
 
 def clean_title(text: str) -> str:
     """A title Mermaid's gantt grammar reads as plain text, on one line."""
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = replace_unsafe(text, " ")
     text = re.sub(r":\s", " - ", text)  # "Step 1: Python" -> "Step 1 - Python"
     text = text.translate(_TRANSLATE)
     text = re.sub(r"\s+", " ", text).strip(" -")

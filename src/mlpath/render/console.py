@@ -60,5 +60,6 @@ def safe(text: str) -> str:
     """Text from data files, made inert: no rich markup and no terminal control codes."""
     from rich.markup import escape
 
-    cleaned = "".join(ch if ch.isprintable() or ch == "\n" else "\ufffd" for ch in text)
-    return escape(cleaned)
+    from mlpath.textsafe import visible
+
+    return escape(visible(text, keep="\n"))

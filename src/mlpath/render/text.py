@@ -13,6 +13,8 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, TextIO
 
+from mlpath.textsafe import visible
+
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
     from mlpath.models import Plan, PlanItem, Resource
@@ -28,7 +30,7 @@ def fmt_hours(hours: float) -> str:
 
 def clean(text: str) -> str:
     """Text from data with control characters (escape sequences included) made visible."""
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+    return visible(text)
 
 
 def profile_parts(plan: Plan) -> list[str]:
