@@ -50,7 +50,14 @@ def test_plan_horizon_lists_later_milestones_and_warns(runner: CliRunner) -> Non
     result = runner.invoke(app, [*PLAN, "--horizon", "6m"])
     assert result.exit_code == 0
     assert "After the horizon (2027-07-03)" in result.stdout
-    assert re.search(r"about \d+(\.5)? hours per week would reach them", result.stdout)
+    # Warnings are messages: stderr, one line, the same wording for every output.
+    assert re.search(
+        r"^warning: \d+ core milestones end after the horizon \(2027-07-03\);"
+        r" about \d+(\.5)? hours per week would reach them$",
+        result.stderr,
+        re.MULTILINE,
+    )
+    assert "warning" not in result.stdout
 
 
 def test_missing_level_off_a_terminal_defaults_with_a_note(runner: CliRunner) -> None:
@@ -184,9 +191,10 @@ def test_narrow_terminal_gets_blocks_not_a_squeezed_table(
     from helpers import profile
     from mlpath.planner import build_plan
     from mlpath.render.plan import print_plan
+    from mlpath.view import plan_view
 
     monkeypatch.setenv("COLUMNS", "40")
-    print_plan(build_plan(catalog, profile("mle")), catalog)
+    print_plan(plan_view(build_plan(catalog, profile("mle")), catalog))
     lines = capsys.readouterr().out.splitlines()
     assert all(len(line) <= 40 for line in lines)
     assert "1. 2027-01-04 → 2027-01-21 · 25 h" in lines
@@ -199,9 +207,10 @@ def test_wide_terminal_gets_the_table(
     from helpers import profile
     from mlpath.planner import build_plan
     from mlpath.render.plan import print_plan
+    from mlpath.view import plan_view
 
     monkeypatch.setenv("COLUMNS", "100")
-    print_plan(build_plan(catalog, profile("mle")), catalog)
+    print_plan(plan_view(build_plan(catalog, profile("mle")), catalog))
     out = capsys.readouterr().out
     assert "┃  # ┃ Dates" in out
     assert "28 milestones, 1560 hours" in out
@@ -223,10 +232,11 @@ def test_resources_table_on_a_terminal(
 ) -> None:
     from mlpath.query import ResourceQuery, filter_resources
     from mlpath.render.tables import print_resources
+    from mlpath.view import resource_view
 
     monkeypatch.setenv("COLUMNS", "100")
-    query = ResourceQuery(phase="kaggle")
-    print_resources(filter_resources(catalog, query), catalog, query)
+    found = filter_resources(catalog, ResourceQuery(phase="kaggle"))
+    print_resources([resource_view(r, "en") for r in found], "Resources for Kaggle competitions")
     out = capsys.readouterr().out
     assert "Resources for Kaggle competitions (7)" in out
     assert "┃ Resource" in out and "Kaggle Learn" in out

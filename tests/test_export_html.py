@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import profile
+from helpers import done_marks, export, profile
 from mlpath.catalog import Catalog
 from mlpath.cli import app
 from mlpath.export.html import render
@@ -66,7 +66,7 @@ def plan(catalog: Catalog) -> Plan:
 
 
 def test_page_round_trips_milestones_and_dates(plan: Plan, catalog: Catalog) -> None:
-    page = _parse(render(plan, catalog))
+    page = _parse(export(render, plan, catalog))
     heading = re.compile(r"^(\d+)\. (.+) \((\d{4}-\d\d-\d\d) → (\d{4}-\d\d-\d\d)\)$")
     found = []
     for text in page.headings:
@@ -81,7 +81,7 @@ def test_page_round_trips_milestones_and_dates(plan: Plan, catalog: Catalog) -> 
 
 
 def test_nothing_is_fetched_from_the_network(plan: Plan, catalog: Catalog) -> None:
-    text = render(plan, catalog)
+    text = export(render, plan, catalog)
     page = _parse(text)
     tags = {tag for tag, _ in page.tags}
     assert not tags & {"script", "link", "img", "iframe", "object", "embed"}
@@ -109,7 +109,7 @@ def test_data_is_escaped(plan: Plan, catalog: Catalog) -> None:
             "role_title": evil,
         }
     )
-    text = render(tampered, catalog)
+    text = export(render, tampered, catalog)
     assert "<script" not in text and "<b onclick" not in text
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b onclick=1&gt;" in text
     page = _parse(text)
@@ -117,10 +117,10 @@ def test_data_is_escaped(plan: Plan, catalog: Catalog) -> None:
 
 
 def test_today_is_marked_only_inside_the_plan(plan: Plan, catalog: Catalog) -> None:
-    inside = render(plan, catalog, ExportOptions(today=dt.date(2027, 6, 1)))
+    inside = export(render, plan, catalog, ExportOptions(today=dt.date(2027, 6, 1)))
     assert inside.count('class="today"') == len(plan.items)
     assert "today (2027-06-01)" in inside
-    outside = render(plan, catalog, ExportOptions(today=dt.date(2020, 1, 1)))
+    outside = export(render, plan, catalog, ExportOptions(today=dt.date(2020, 1, 1)))
     assert 'class="today"' not in outside
 
 
@@ -162,7 +162,7 @@ def _png_size(path: Path) -> tuple[int, int]:
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs headless Chromium at /usr/bin/chromium")
 def test_chromium_renders_the_page(plan: Plan, catalog: Catalog, tmp_path: Path) -> None:
     page = tmp_path / "plan.html"
-    page.write_text(render(plan, catalog), encoding="utf-8")
+    page.write_text(export(render, plan, catalog), encoding="utf-8")
     shot = tmp_path / "plan.png"
     profile_dir = tmp_path / "chromium-profile"
     command = [
@@ -191,6 +191,6 @@ def test_chromium_renders_the_page(plan: Plan, catalog: Catalog, tmp_path: Path)
 
 def test_done_milestones_are_marked(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("mle"))
-    page = render(plan, catalog, ExportOptions(done=frozenset({"python-basics"})))
+    page = export(render, plan, catalog, ExportOptions(marks=done_marks("python-basics")))
     assert page.count("✓ done") == 1
-    assert "beginner · python-basics · core · done</p>" in page
+    assert "beginner · python-basics · core · done 2027-01-04</p>" in page

@@ -17,12 +17,13 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from helpers import START, profile
+from helpers import START, export, profile
 from mlpath.catalog import Catalog
 from mlpath.cli import app
+from mlpath.cli.parsing import check_tz, parse_sessions
 from mlpath.errors import UsageError
 from mlpath.export.ics import first_occurrence, render
-from mlpath.export.options import ExportOptions, Session, check_tz, parse_sessions
+from mlpath.export.options import ExportOptions, Session
 from mlpath.models import Plan
 from mlpath.planner import build_plan
 
@@ -42,7 +43,7 @@ def _events(text: str) -> list[Any]:
 def test_every_milestone_is_an_all_day_event_with_exclusive_end(
     plan: Plan, catalog: Catalog
 ) -> None:
-    text = render(plan, catalog, ExportOptions(stamp=STAMP))
+    text = export(render, plan, catalog, ExportOptions(stamp=STAMP))
     cal = Calendar.from_ical(text)
     assert str(cal["VERSION"]) == "2.0"
     assert "mlpath" in str(cal["PRODID"])
@@ -66,7 +67,7 @@ def test_every_milestone_is_an_all_day_event_with_exclusive_end(
 
 
 def test_an_independent_parser_reads_the_same_events(plan: Plan, catalog: Catalog) -> None:
-    text = render(plan, catalog, ExportOptions(stamp=STAMP))
+    text = export(render, plan, catalog, ExportOptions(stamp=STAMP))
     parsed = ics.Calendar(text)
     by_uid = {event.uid: event for event in parsed.events}
     assert len(by_uid) == len(plan.items)
@@ -82,7 +83,7 @@ def test_an_independent_parser_reads_the_same_events(plan: Plan, catalog: Catalo
 
 
 def test_file_follows_rfc_5545_line_rules(plan: Plan, catalog: Catalog) -> None:
-    raw = render(plan, catalog, ExportOptions(stamp=STAMP)).encode("utf-8")
+    raw = export(render, plan, catalog, ExportOptions(stamp=STAMP)).encode("utf-8")
     lines = raw.split(b"\r\n")
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
     assert all(len(line) <= 75 for line in lines)  # folded at 75 octets
@@ -91,13 +92,15 @@ def test_file_follows_rfc_5545_line_rules(plan: Plan, catalog: Catalog) -> None:
 def test_uids_are_stable_and_distinct(catalog: Catalog) -> None:
     first = build_plan(catalog, profile("mle"))
     again = build_plan(catalog, profile("mle"))
-    uids_a = [str(e["UID"]) for e in _events(render(first, catalog))]
+    uids_a = [str(e["UID"]) for e in _events(export(render, first, catalog))]
     # A later export has another DTSTAMP but the same UIDs, so re-importing updates.
-    uids_b = [str(e["UID"]) for e in _events(render(again, catalog, ExportOptions(stamp=STAMP)))]
+    uids_b = [
+        str(e["UID"]) for e in _events(export(render, again, catalog, ExportOptions(stamp=STAMP)))
+    ]
     assert uids_a == uids_b
     assert len(set(uids_a)) == len(uids_a)
     other_start = build_plan(catalog, profile("mle", start=START + dt.timedelta(days=7)))
-    uids_c = {str(e["UID"]) for e in _events(render(other_start, catalog))}
+    uids_c = {str(e["UID"]) for e in _events(export(render, other_start, catalog))}
     assert not uids_c & set(uids_a)
 
 
@@ -113,7 +116,7 @@ def test_uids_are_stable_through_the_cli(runner: CliRunner, tmp_path: Path) -> N
 
 def test_weekly_sessions_recur_in_the_learners_zone(plan: Plan, catalog: Catalog) -> None:
     sessions = parse_sessions("Mon,Wed 19:00-21:00; Sat 10:00-12:30")
-    text = render(plan, catalog, ExportOptions(sessions=sessions, tz="Europe/Berlin"))
+    text = export(render, plan, catalog, ExportOptions(sessions=sessions, tz="Europe/Berlin"))
     cal = Calendar.from_ical(text)
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Berlin"]
     timed = [e for e in cal.walk("VEVENT") if "RRULE" in e]

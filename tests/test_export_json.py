@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, ValidationError
 from typer.testing import CliRunner
 
-from helpers import START, profile
+from helpers import START, export, profile
 from mlpath.catalog import Catalog
 from mlpath.cli import app
 from mlpath.export.json import plan_data, plan_from_data, plan_schema, render
@@ -85,7 +85,7 @@ def test_schema_rejects_what_the_models_would(schema: dict[str, Any], catalog: C
 def test_saved_plan_dump_still_loads(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("researcher", "advanced", horizon=dt.date(2028, 1, 1)))
     assert Plan.model_validate(plan.model_dump(mode="json")) == plan
-    assert plan_from_data(json.loads(render(plan, catalog))) == plan
+    assert plan_from_data(json.loads(export(render, plan, catalog))) == plan
 
 
 @settings(
@@ -120,7 +120,7 @@ def test_every_plan_matches_the_schema(
             free_only=free,
         ),
     )
-    data = json.loads(render(plan, catalog))
+    data = json.loads(export(render, plan, catalog))
     _validator(plan_schema()).validate(data)
     assert plan_from_data(data) == plan
 

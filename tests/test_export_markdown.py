@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from helpers import profile
+from helpers import done_marks, export, profile
 from mlpath.catalog import Catalog
 from mlpath.cli import app
 from mlpath.export.markdown import escape, render
@@ -25,7 +25,7 @@ def _unescape(text: str) -> str:
 
 def test_markdown_round_trips_milestones_and_dates(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("researcher", "intermediate"))
-    text = render(plan, catalog)
+    text = export(render, plan, catalog)
     found = [
         (_unescape(title), dt.date.fromisoformat(start), dt.date.fromisoformat(end))
         for _, title, start, end in HEADING.findall(text)
@@ -36,7 +36,7 @@ def test_markdown_round_trips_milestones_and_dates(catalog: Catalog) -> None:
 
 def test_markdown_sections_have_tasks_deliverable_and_links(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("mle"))
-    text = render(plan, catalog)
+    text = export(render, plan, catalog)
     assert text.startswith("# Study plan: Machine Learning Engineer")
     assert "## Summary" in text
     assert text.count("- [ ] **Deliverable:**") == len(plan.items)
@@ -47,7 +47,7 @@ def test_markdown_sections_have_tasks_deliverable_and_links(catalog: Catalog) ->
 
 def test_done_items_are_ticked(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("mle"))
-    text = render(plan, catalog, ExportOptions(done=frozenset({"python-basics"})))
+    text = export(render, plan, catalog, ExportOptions(marks=done_marks("python-basics")))
     section = text.split("## 1. ")[1].split("## 2. ")[0]
     assert "- [x] **Deliverable:**" in section and "- [ ]" not in section
 

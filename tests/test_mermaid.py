@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from helpers import profile
+from helpers import export, profile
 from mlpath.catalog import Catalog
 from mlpath.export.markdown import render
 from mlpath.export.mermaid import KEYWORDS, clean_title, gantt
@@ -65,7 +65,7 @@ def test_gantt_round_trips_milestones_and_dates(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("researcher", "intermediate"))
     tricky = ["Step 1: C#; then %% more", "section: the hard part", "a\nb", "5% of it"]
     plan = _with_titles(plan, tricky)
-    text = gantt(plan, catalog)
+    text = gantt(export(lambda view, _: view, plan, catalog))
     lines = text.splitlines()
     assert lines[:5] == [
         "```mermaid",
@@ -101,14 +101,14 @@ def test_gantt_round_trips_milestones_and_dates(catalog: Catalog) -> None:
 
 def test_core_milestones_are_marked_crit(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("mle"))
-    text = gantt(plan, catalog)
+    text = gantt(export(lambda view, _: view, plan, catalog))
     crit = sum(1 for line in text.splitlines() if ":crit, " in line)
     assert crit == sum(1 for i in plan.items if i.core) > 0
 
 
 def test_markdown_opens_with_the_chart(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("mle"))
-    text = render(plan, catalog)
+    text = export(render, plan, catalog)
     title, blank, rest = text.split("\n", 2)
     assert title == "# Study plan: Machine Learning Engineer" and blank == ""
     assert rest.startswith("```mermaid\ngantt\n")

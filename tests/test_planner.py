@@ -8,9 +8,11 @@ import pytest
 
 from helpers import START, profile
 from mlpath.catalog import Catalog, topological_order
+from mlpath.cli.parsing import parse_horizon
+from mlpath.dates import add_months
 from mlpath.errors import DataError, UsageError
 from mlpath.models import Level
-from mlpath.planner import add_months, build_plan, day_offsets, parse_horizon
+from mlpath.planner import build_plan, day_offsets
 
 
 def test_beginner_gets_everything_on_the_roadmap_for_the_focus(catalog: Catalog) -> None:
@@ -134,24 +136,26 @@ def test_horizon_cut_and_warning(catalog: Catalog) -> None:
     assert inside and beyond
     assert all(i.end <= horizon for i in inside)
     assert all(i.end > horizon for i in beyond)
-    assert plan.hours_needed_per_week is not None and plan.hours_needed_per_week > 10
-    assert "hours per week would reach them" in plan.warnings[0]
+    fact = plan.shortfall
+    assert fact is not None and fact.horizon == horizon
+    assert fact.late_core == sum(1 for i in beyond if i.core)
+    assert fact.hours_needed is not None and fact.hours_needed > 10
     # The suggested pace really does bring every core milestone inside the horizon.
     faster = build_plan(
         catalog,
-        profile("mle", horizon=horizon, hours_per_week=plan.hours_needed_per_week),
+        profile("mle", horizon=horizon, hours_per_week=fact.hours_needed),
     )
     assert all(i.within_horizon for i in faster.items if i.core)
     slower = build_plan(
         catalog,
-        profile("mle", horizon=horizon, hours_per_week=plan.hours_needed_per_week - 0.5),
+        profile("mle", horizon=horizon, hours_per_week=fact.hours_needed - 0.5),
     )
     assert not all(i.within_horizon for i in slower.items if i.core)
 
 
 def test_generous_horizon_has_no_warning(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("ds", horizon=parse_horizon("3y", START)))
-    assert not plan.warnings and plan.hours_needed_per_week is None
+    assert plan.shortfall is None
 
 
 def test_plan_is_deterministic(catalog: Catalog) -> None:
@@ -196,4 +200,4 @@ def test_ranking_prefers_level_and_focus(catalog: Catalog) -> None:
 def test_advanced_learner_can_have_an_empty_ds_tail(catalog: Catalog) -> None:
     # Skipping every phase leaves nothing: the plan says so instead of failing.
     plan = build_plan(catalog, profile("ds", skip=list(catalog.phases)))
-    assert plan.items == [] and plan.warnings
+    assert plan.items == [] and plan.shortfall is None

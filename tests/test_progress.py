@@ -19,20 +19,15 @@ from mlpath.catalog import Catalog
 from mlpath.dirs import user_data_dir
 from mlpath.errors import StateError, UsageError
 from mlpath.planner import build_plan
-from mlpath.progress import (
+from mlpath.progress import backup_path, dump_state, load_state, save_state, state_path, updating
+from mlpath.state import (
     SavedPlan,
     State,
     activate,
-    backup_path,
+    apply_marks,
     check_name,
-    dump_state,
-    load_state,
     pick,
-    save_state,
-    set_mark,
-    state_path,
     unresolved_prerequisites,
-    updating,
     with_plan,
 )
 
@@ -50,7 +45,7 @@ def state(saved: SavedPlan) -> State:
 
 
 def with_done(state: State, mid: str) -> State:
-    return with_plan(state, "mle", set_mark(state.plans["mle"], mid, "done", D(2027, 1, 9)))
+    return with_plan(state, "mle", apply_marks(state.plans["mle"], [mid], "done", D(2027, 1, 9))[0])
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -79,14 +74,14 @@ def test_nothing_saved_is_an_empty_state_and_pick_explains(tmp_path: Path) -> No
 def test_round_trip_keeps_everything(state: State, tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     name, saved = pick(state, None)
-    state = with_plan(state, name, set_mark(saved, "python-basics", "done", D(2027, 1, 20)))
+    state = with_plan(state, name, apply_marks(saved, ["python-basics"], "done", D(2027, 1, 20))[0])
     save_state(state, path)
     loaded = load_state(path)
     assert loaded == state
     assert loaded.active == "mle"
     assert loaded.plans["mle"].marks["python-basics"].on == D(2027, 1, 20)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["plans"]["mle"]["plan"]["data_version"] == "2026.11"
     assert data["plans"]["mle"]["marks"]["python-basics"] == {"status": "done", "on": "2027-01-20"}
 
@@ -97,7 +92,7 @@ def test_every_save_keeps_the_previous_version_as_backup(state: State, tmp_path:
     first = path.read_bytes()
     assert not backup_path(path).exists()
     changed = with_plan(
-        state, "mle", set_mark(state.plans["mle"], "python-basics", "done", D(2027, 1, 9))
+        state, "mle", apply_marks(state.plans["mle"], ["python-basics"], "done", D(2027, 1, 9))[0]
     )
     save_state(changed, path)
     assert backup_path(path).read_bytes() == first
@@ -121,9 +116,9 @@ def test_names_marks_and_prerequisites(state: State, saved: SavedPlan) -> None:
         unresolved_prerequisites(saved, "numpy-pandas-matplotlib", frozenset({"python-basics"}))
         == []
     )
-    marked = set_mark(saved, "python-basics", "skipped", D(2027, 1, 5))
+    marked = apply_marks(saved, ["python-basics"], "skipped", D(2027, 1, 5))[0]
     assert unresolved_prerequisites(marked, "numpy-pandas-matplotlib", frozenset()) == []
-    assert set_mark(marked, "python-basics", None, D(2027, 1, 5)).marks == {}
+    assert apply_marks(marked, ["python-basics"], None, D(2027, 1, 5))[0].marks == {}
 
 
 # --- files that cannot be read ---------------------------------------------
@@ -198,7 +193,7 @@ def test_interrupted_save_leaves_the_old_file_and_no_temp_files(
     save_state(state, path)
     before = path.read_bytes()
     changed = with_plan(
-        state, "mle", set_mark(state.plans["mle"], "python-basics", "done", D(2027, 1, 9))
+        state, "mle", apply_marks(state.plans["mle"], ["python-basics"], "done", D(2027, 1, 9))[0]
     )
 
     def crash(*args: object, **kwargs: object) -> None:

@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 
 from helpers import START, profile
 from mlpath.catalog import Catalog
+from mlpath.export.documents import status_doc
 from mlpath.models import Plan
 from mlpath.planner import build_plan
-from mlpath.progress import Mark
-from mlpath.tracking import planned_hours, replan, report, schedule_window
+from mlpath.replanning import replan
+from mlpath.state import Mark
+from mlpath.tracking import planned_hours, report, schedule_window
 
 D = dt.date
 # The mle beginner plan at 10 h/week from 2027-01-04 begins:
@@ -145,11 +147,12 @@ def test_unknown_marks_and_missing_milestones_are_reported_not_fatal(plan: Plan)
     r = report(plan, marks, D(2027, 1, 20), known_ids=known)
     assert r.stray == ["gone"] and "gone" not in r.marks
     assert r.missing == ["ml-fundamentals"]
-    assert r.as_dict()["unknown_marks"] == ["gone"]
+    assert status_doc("mle", r).model_dump(mode="json")["unknown_marks"] == ["gone"]
 
 
 def test_json_form_uses_iso_dates(plan: Plan) -> None:
-    data = report(plan, done(python_basics=D(2027, 2, 1)), D(2027, 2, 1)).as_dict()
+    found = report(plan, done(python_basics=D(2027, 2, 1)), D(2027, 2, 1))
+    data = status_doc("mle", found).model_dump(mode="json")
     assert data["today"] == "2027-02-01"
     assert data["position"] == {"state": "behind", "days": 11}
     assert data["milestones"][0]["status"] == "done" and data["milestones"][0]["on"] == "2027-02-01"
@@ -208,11 +211,12 @@ def test_replan_on_schedule_moves_nothing(plan: Plan) -> None:
 
 def test_replan_recomputes_the_horizon_warning(catalog: Catalog) -> None:
     horizon_plan = build_plan(catalog, profile(horizon=D(2027, 12, 31)))
-    assert horizon_plan.hours_needed_per_week == 15
+    assert horizon_plan.shortfall is not None and horizon_plan.shortfall.hours_needed == 15
     new, _ = replan(horizon_plan, {}, D(2027, 6, 1))
-    assert len(new.warnings) == 1
-    assert "core milestone(s) end after the horizon (2027-12-31)" in new.warnings[0]
-    assert new.hours_needed_per_week is not None and new.hours_needed_per_week > 15
+    assert new.shortfall is not None and new.shortfall.horizon == D(2027, 12, 31)
+    late = [i for i in new.items if i.core and not i.within_horizon]
+    assert new.shortfall.late_core == len(late) > 0
+    assert new.shortfall.hours_needed is not None and new.shortfall.hours_needed > 15
     assert not all(item.within_horizon for item in new.items)
 
 

@@ -267,14 +267,20 @@ class Skipped(Model):
     reason: Literal["level", "asked", "focus"]
 
 
+class Shortfall(Model):
+    """Core milestones that end after the horizon, and the weekly pace that would fit them."""
+
+    late_core: int = Field(gt=0)
+    horizon: dt.date
+    hours_needed: float | None = None  # None: not even 100 hours a week would do
+
+
 class Plan(Model):
     profile: Profile
     data_version: str
-    role_title: str
     items: list[PlanItem]
     skipped: list[Skipped] = []
-    warnings: list[str] = []
-    hours_needed_per_week: float | None = None  # set when the horizon is too short
+    shortfall: Shortfall | None = None
 
     @property
     def total_hours(self) -> int:

@@ -2,51 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import heapq
 import math
-import re
 from collections.abc import Sequence
 
 from mlpath.catalog import Catalog, topological_order
-from mlpath.errors import UsageError
-from mlpath.models import Milestone, Plan, PlanItem, Profile, Resource, Skipped
+from mlpath.models import Milestone, Plan, PlanItem, Profile, Resource, Shortfall, Skipped
 
 RESOURCES_PER_MILESTONE = 3
-HORIZON_PRESETS = ("3m", "6m", "1y", "2y", "3y")
-_HORIZON_RE = re.compile(r"^\s*(\d{1,3})\s*([wmy])\s*$", re.IGNORECASE)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's end (Jan 31 + 1m = Feb 28/29)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def parse_horizon(text: str, start: dt.date) -> dt.date:
-    """The last day of the horizon: ``3m``, ``1y``, ``12w`` from ``start``, or an ISO date."""
-    match = _HORIZON_RE.match(text)
-    if match:
-        count, unit = int(match.group(1)), match.group(2).lower()
-        if count == 0:
-            raise UsageError(f"horizon {text!r} is empty; use e.g. 3m, 6m, 1y, 2y or 3y")
-        if unit == "w":
-            end = start + dt.timedelta(weeks=count)
-        else:
-            end = add_months(start, count * (12 if unit == "y" else 1))
-        return end - dt.timedelta(days=1)
-    try:
-        end = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(
-            f"invalid horizon {text!r}; use {', '.join(HORIZON_PRESETS)} (or Nw/Nm/Ny)"
-            " or a date such as 2027-12-31"
-        ) from None
-    if end < start:
-        raise UsageError(f"horizon {end.isoformat()} is before the start date {start.isoformat()}")
-    return end
 
 
 def day_offsets(hours: Sequence[int], hours_per_week: float) -> list[int]:
@@ -171,6 +135,19 @@ def hours_needed(hours: Sequence[int], days_available: int) -> float | None:
     return None
 
 
+def shortfall(
+    items: Sequence[PlanItem], start: dt.date, horizon: dt.date | None
+) -> Shortfall | None:
+    """How many core milestones of ``items`` (studied from ``start``) end after ``horizon``."""
+    late = [item for item in items if item.core and not item.within_horizon]
+    if horizon is None or not late:
+        return None
+    last_core = max(n for n, item in enumerate(items) if item.core)
+    hours = [item.milestone.hours for item in items[: last_core + 1]]
+    needed = hours_needed(hours, (horizon - start).days + 1)
+    return Shortfall(late_core=len(late), horizon=horizon, hours_needed=needed)
+
+
 def build_plan(
     catalog: Catalog, profile: Profile, *, per_milestone: int = RESOURCES_PER_MILESTONE
 ) -> Plan:
@@ -204,32 +181,10 @@ def build_plan(
         )
         begin = end
 
-    warnings: list[str] = []
-    needed: float | None = None
-    late_core = [item for item in items if item.core and not item.within_horizon]
-    if profile.horizon is not None and late_core:
-        last_core = max(i for i, item in enumerate(items) if item.core)
-        days_available = (profile.horizon - profile.start).days + 1
-        needed = hours_needed(hours[: last_core + 1], days_available)
-        message = (
-            f"{len(late_core)} core milestone(s) of the {role.title.en} path end after the"
-            f" horizon ({profile.horizon.isoformat()})"
-        )
-        if needed is not None:
-            message += f"; about {needed:g} hours per week would reach them in time"
-        else:
-            message += "; even 100 hours per week would not reach them in time"
-        warnings.append(message)
-    if not items:
-        warnings.append(
-            "nothing left to study on this path at this level; try a lower --level or fewer --skip"
-        )
     return Plan(
         profile=profile,
         data_version=catalog.version,
-        role_title=role.title.en,
         items=items,
         skipped=skipped,
-        warnings=warnings,
-        hours_needed_per_week=needed,
+        shortfall=shortfall(items, profile.start, profile.horizon),
     )

@@ -4,73 +4,28 @@ One JSON file holds every named plan (one of them active), each with a full
 snapshot of the plan as built, so a plan keeps working when the shipped data
 changes. Writes are atomic and keep the previous version as ``.bak``; a file
 that cannot be read is reported, never overwritten. No typer, no rich.
+The state's shape and the pure operations on it are in ``mlpath.state``; an
+older file is upgraded when read and written in the new shape on the next
+save, the previous version kept as ``.bak``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import ValidationError
 
 from mlpath.dirs import user_data_dir
-from mlpath.errors import StateError, UsageError, unknown_choice
-from mlpath.models import Plan
+from mlpath.errors import StateError
+from mlpath.state import SCHEMA_VERSION, State, upgrade
 
-SCHEMA_VERSION = 1
 STATE_FILE = "state.json"
 LOCK_FILE = "state.lock"
-NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
-
-Status = Literal["done", "skipped"]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Mark(_Model):
-    """A milestone the learner finished (``done``) or chose not to study (``skipped``)."""
-
-    status: Status
-    on: dt.date
-
-
-class Replan(_Model):
-    """One ``mlpath replan``: when, from which day, at what pace, how much moved."""
-
-    on: dt.date
-    start: dt.date
-    hours_per_week: float
-    moved: int
-
-
-class SavedPlan(_Model):
-    created: dt.date
-    plan: Plan
-    marks: dict[str, Mark] = {}
-    replans: list[Replan] = []
-
-    def ids(self, status: Status) -> frozenset[str]:
-        return frozenset(mid for mid, mark in self.marks.items() if mark.status == status)
-
-
-class State(_Model):
-    schema_version: Literal[1] = 1
-    active: str | None = None
-    plans: dict[str, SavedPlan] = {}
-
-    @model_validator(mode="after")
-    def _active_exists(self) -> State:
-        if self.active is not None and self.active not in self.plans:
-            raise ValueError(f"active plan {self.active!r} is not among the saved plans")
-        return self
 
 
 # --- where the state lives -------------------------------------------------
@@ -129,7 +84,7 @@ def parse_state(raw: bytes, path: Path) -> State:
             f" {SCHEMA_VERSION}); upgrade mlpath"
         )
     try:
-        return State.model_validate(data)
+        return State.model_validate(upgrade(data))
     except ValidationError as exc:
         raise StateError(f"{path}: invalid state: {_describe(exc)}") from None
 
@@ -214,61 +169,3 @@ def updating(path: Path | None = None) -> Iterator[list[State]]:
         yield box
         if box[0] is not original:
             save_state(box[0], path)
-
-
-# --- choosing and changing plans -------------------------------------------
-
-
-def check_name(name: str) -> str:
-    if not NAME_RE.match(name):
-        raise UsageError(
-            f"invalid plan name {name!r}; use up to 40 letters, digits, '.', '_' or '-'"
-        )
-    return name
-
-
-def pick(state: State, name: str | None) -> tuple[str, SavedPlan]:
-    """The named plan, or the active one."""
-    if not state.plans:
-        raise StateError("no saved plan yet; save one with `mlpath plan --target mle --save`")
-    if name is None:
-        if state.active is None:
-            raise StateError("no active plan; choose one with `mlpath plans --use NAME`")
-        name = state.active
-    if name not in state.plans:
-        raise unknown_choice("plan", name, state.plans)
-    return name, state.plans[name]
-
-
-def with_plan(state: State, name: str, saved: SavedPlan, *, activate: bool = True) -> State:
-    plans = {**state.plans, name: saved}
-    return state.model_copy(update={"plans": plans, "active": name if activate else state.active})
-
-
-def activate(state: State, name: str) -> State:
-    pick(state, name)
-    return state.model_copy(update={"active": name})
-
-
-def set_mark(saved: SavedPlan, mid: str, status: Status | None, on: dt.date) -> SavedPlan:
-    """Mark ``mid`` done or skipped on ``on``; ``None`` clears the mark."""
-    marks = dict(saved.marks)
-    if status is None:
-        marks.pop(mid, None)
-    else:
-        marks[mid] = Mark(status=status, on=on)
-    return saved.model_copy(update={"marks": marks})
-
-
-def unresolved_prerequisites(saved: SavedPlan, mid: str, also: frozenset[str]) -> list[str]:
-    """Prerequisites of ``mid`` in this plan that are neither done, skipped nor in ``also``.
-
-    Prerequisites the plan left out (below the learner's level, or skipped when
-    planning) count as met, as they do for the planner.
-    """
-    items = {item.milestone.id: item for item in saved.plan.items}
-    return [
-        pre
-        for pre in items[mid].milestone.prerequisites
-        if pre in items and pre not in saved.marks and pre not in also
-    ]

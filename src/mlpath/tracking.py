@@ -18,11 +18,10 @@ import itertools
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from mlpath.models import Plan, PlanItem
-from mlpath.planner import day_offsets, hours_needed
-from mlpath.progress import Mark
+from mlpath.state import Mark
 
 Position = Literal["not_started", "on_track", "behind", "ahead", "finished"]
 _EPS = 1e-9
@@ -61,17 +60,6 @@ class Tally:
             self.skipped_hours + hours * skipped,
         )
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "milestones": self.milestones,
-            "done": self.done,
-            "skipped": self.skipped,
-            "hours": self.hours,
-            "done_hours": self.done_hours,
-            "skipped_hours": self.skipped_hours,
-            "percent": round(self.fraction * 100, 1),
-        }
-
 
 @dataclass(frozen=True)
 class Report:
@@ -96,59 +84,6 @@ class Report:
         if self.position != "finished" or not self.marks:
             return None
         return max(m.on for mid, m in self.marks.items() if mid not in self.stray)
-
-    def as_dict(self) -> dict[str, Any]:
-        """Machine-readable form, ISO dates throughout."""
-
-        def iso(day: dt.date | None) -> str | None:
-            return day.isoformat() if day else None
-
-        def item_data(item: PlanItem | None) -> dict[str, Any] | None:
-            if item is None:
-                return None
-            mark = self.marks.get(item.milestone.id)
-            return {
-                "id": item.milestone.id,
-                "title": item.milestone.title.en,
-                "phase": item.milestone.phase,
-                "start": item.start.isoformat(),
-                "end": item.end.isoformat(),
-                "hours": item.milestone.hours,
-                "core": item.core,
-                "status": mark.status if mark else "todo",
-                "on": iso(mark.on) if mark else None,
-                "resources": [
-                    {"id": r.id, "title": r.title.en, "url": str(r.url) if r.url else None}
-                    for r in item.resources
-                ],
-            }
-
-        return {
-            "today": self.today.isoformat(),
-            "role": self.plan.profile.role,
-            "data_version": self.plan.data_version,
-            "start": self.plan.profile.start.isoformat(),
-            "end": self.plan.end.isoformat(),
-            "position": {"state": self.position, "days": self.days},
-            "overall": self.overall.as_dict(),
-            "phases": [{"phase": t.key, **t.as_dict()} for t in self.phases],
-            "current": item_data(self.current),
-            "next": item_data(self.upcoming),
-            "pace": {
-                "planned_hours_per_week": self.planned_pace,
-                "observed_hours_per_week": (
-                    round(self.observed_pace, 2) if self.observed_pace is not None else None
-                ),
-            },
-            "projected_end": {
-                "planned_pace": iso(self.end_at_planned_pace),
-                "observed_pace": iso(self.end_at_observed_pace),
-            },
-            "finished_on": iso(self.finished_on),
-            "milestones": [item_data(item) for item in self.plan.items],
-            "missing_from_data": self.missing,
-            "unknown_marks": self.stray,
-        }
 
 
 # --- the schedule curve ------------------------------------------------------
@@ -298,87 +233,3 @@ def report(
         missing=missing,
         stray=stray,
     )
-
-
-# --- re-planning -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Move:
-    id: str
-    title: str
-    old_start: dt.date
-    old_end: dt.date
-    new_start: dt.date
-    new_end: dt.date
-
-    @property
-    def shift(self) -> int:
-        return (self.new_end - self.old_end).days
-
-
-def replan(
-    plan: Plan, marks: Mapping[str, Mark], start: dt.date, hours_per_week: float | None = None
-) -> tuple[Plan, list[Move]]:
-    """Re-date the milestones not yet done or skipped, back to back from ``start``.
-
-    Done and skipped milestones keep their dates; the rest keep their order
-    (which already respects prerequisites). Returns the new plan and what moved.
-    """
-    pace = hours_per_week if hours_per_week is not None else plan.profile.hours_per_week
-    profile = plan.profile.model_copy(update={"hours_per_week": pace})
-    if not any(item.milestone.id in marks for item in plan.items):
-        profile = profile.model_copy(update={"start": start})
-    open_items = [item for item in plan.items if item.milestone.id not in marks]
-    offsets = day_offsets([item.milestone.hours for item in open_items], pace)
-    horizon = profile.horizon
-    redated: dict[str, PlanItem] = {}
-    moves: list[Move] = []
-    begin = 0
-    for item, end in zip(open_items, offsets, strict=True):
-        new_start = start + dt.timedelta(days=begin)
-        new_end = start + dt.timedelta(days=end - 1)
-        begin = end
-        redated[item.milestone.id] = item.model_copy(
-            update={
-                "start": new_start,
-                "end": new_end,
-                "within_horizon": horizon is None or new_end <= horizon,
-            }
-        )
-        if (new_start, new_end) != (item.start, item.end):
-            moves.append(
-                Move(
-                    item.milestone.id,
-                    item.milestone.title.en,
-                    item.start,
-                    item.end,
-                    new_start,
-                    new_end,
-                )
-            )
-    items = [redated.get(item.milestone.id, item) for item in plan.items]
-    items.sort(key=lambda item: item.start)  # stable: open milestones keep their order
-
-    warnings = [w for w in plan.warnings if "horizon" not in w]
-    needed = None
-    late_core = [i for i in open_items if i.core and not redated[i.milestone.id].within_horizon]
-    if horizon is not None and late_core:
-        last = max(n for n, item in enumerate(open_items) if item.core)
-        hours = [item.milestone.hours for item in open_items[: last + 1]]
-        needed = hours_needed(hours, (horizon - start).days + 1)
-        message = (
-            f"{len(late_core)} core milestone(s) end after the horizon ({horizon.isoformat()})"
-        )
-        if needed is not None:
-            message += f"; about {needed:g} hours per week would reach them in time"
-        warnings.append(message)
-    new_plan = plan.model_copy(
-        update={
-            "profile": profile,
-            "items": items,
-            "warnings": warnings,
-            "hours_needed_per_week": needed,
-        }
-    )
-    return new_plan, moves

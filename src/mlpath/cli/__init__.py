@@ -16,14 +16,16 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer import _click as click  # typer vendors click; this is its Context
-from typer.core import TyperGroup
 
 from mlpath import __version__
+from mlpath.cli.compat import TyperGroup, build_command, click, is_click_exception, short_help
 from mlpath.errors import MlpathError
+
+if TYPE_CHECKING:
+    from mlpath.cli.terminal import Terminal
 
 ISSUES_URL = "https://github.com/mlpath/mlpath/issues"
 DEBUG_ENV = "MLPATH_DEBUG"
@@ -34,13 +36,13 @@ COMMANDS: dict[str, str] = {
     "resources": "mlpath.cli.resources:resources_command",
     "roles": "mlpath.cli.info:roles_command",
     "phases": "mlpath.cli.info:phases_command",
-    "status": "mlpath.cli.progress:status_command",
-    "done": "mlpath.cli.progress:done_command",
-    "undo": "mlpath.cli.progress:undo_command",
-    "skip": "mlpath.cli.progress:skip_command",
-    "replan": "mlpath.cli.progress:replan_command",
-    "show": "mlpath.cli.progress:show_command",
-    "plans": "mlpath.cli.progress:plans_command",
+    "status": "mlpath.cli.status:status_command",
+    "done": "mlpath.cli.marks:done_command",
+    "undo": "mlpath.cli.marks:undo_command",
+    "skip": "mlpath.cli.marks:skip_command",
+    "replan": "mlpath.cli.replan:replan_command",
+    "show": "mlpath.cli.status:show_command",
+    "plans": "mlpath.cli.status:plans_command",
     "schema": "mlpath.cli.schema:schema_command",
     "validate": "mlpath.cli.data:validate_command",
     "init-data": "mlpath.cli.data:init_data_command",
@@ -53,10 +55,10 @@ def command_function(name: str) -> Callable[..., Any]:
     return function
 
 
-def _printable(text: str) -> str:
-    from mlpath.cli.data import printable
+def _terminal() -> Terminal:
+    from mlpath.cli.terminal import Terminal
 
-    return printable(text)
+    return Terminal()
 
 
 class MlpathGroup(TyperGroup):
@@ -72,12 +74,10 @@ class MlpathGroup(TyperGroup):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
         if command is None and cmd_name in COMMANDS:
-            from typer.main import get_command_from_info
-            from typer.models import CommandInfo
-
-            command = get_command_from_info(
-                CommandInfo(name=cmd_name, callback=command_function(cmd_name)),
-                pretty_exceptions_short=app.pretty_exceptions_short,
+            command = build_command(
+                cmd_name,
+                command_function(cmd_name),
+                short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode,
             )
             self.add_command(command, cmd_name)
@@ -85,15 +85,13 @@ class MlpathGroup(TyperGroup):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from the functions' docstrings, without building every command."""
-        from typer._click.utils import make_default_short_help
-
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
         rows = []
         for name in names:
             if name in COMMANDS and name not in self.commands:
                 doc = inspect.getdoc(command_function(name)) or ""
-                rows.append((name, make_default_short_help(doc, limit)))
+                rows.append((name, short_help(doc, limit)))
             elif (command := self.get_command(ctx, name)) is not None and not command.hidden:
                 rows.append((name, command.get_short_help_str(limit)))
         with formatter.section("Commands"):
@@ -104,22 +102,21 @@ class MlpathGroup(TyperGroup):
             return super().invoke(ctx)
         except MlpathError as exc:
             for problem in getattr(exc, "problems", None) or [str(exc)]:
-                # Messages can quote data or arguments: never let control codes through.
-                typer.echo(f"error: {_printable(problem)}", err=True)
+                _terminal().error(problem)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
         except Exception as exc:
-            if _click_exception(exc):
+            if is_click_exception(exc):
                 raise
             if ctx.meta.get("mlpath.debug") or os.environ.get(DEBUG_ENV):
                 traceback.print_exc(file=sys.stderr)
             else:
-                typer.echo(
-                    f"error: unexpected {type(exc).__name__}: {exc}\n"
+                terminal = _terminal()
+                terminal.error(f"unexpected {type(exc).__name__}: {exc}")
+                terminal.info(
                     f"This is a bug in mlpath {__version__}; please report it at {ISSUES_URL}"
-                    " (run again with --debug to see the traceback).",
-                    err=True,
+                    " (run again with --debug to see the traceback)."
                 )
             raise typer.Exit(1) from None
 
@@ -142,21 +139,15 @@ class MlpathGroup(TyperGroup):
             sys.exit(exc.exit_code)  # the help has already been printed
         except click.exceptions.ClickException as exc:
             ctx = getattr(exc, "ctx", None)
-            message = _printable(exc.format_message())
             usage = isinstance(exc, click.exceptions.UsageError) and ctx is not None
             hint = f" (see '{ctx.command_path} --help')" if usage and ctx else ""
-            typer.echo(f"error: {message}{hint}", err=True)
+            _terminal().error(exc.format_message() + hint)
             sys.exit(exc.exit_code)
         except typer.Abort:
             typer.echo("Aborted.", err=True)
             sys.exit(1)
         # Without standalone mode click returns the exit code of a typer.Exit.
         sys.exit(result if isinstance(result, int) else 0)
-
-
-def _click_exception(exc: Exception) -> bool:
-    # Usage errors from option parsing must keep their exit code 2 and formatting.
-    return type(exc).__module__.startswith(("typer._click", "click"))
 
 
 app = typer.Typer(

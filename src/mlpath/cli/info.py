@@ -10,6 +10,7 @@ def roles_command(json_output: options.Json = False, data_dir: options.DataDir =
     import datetime as dt
 
     from mlpath.catalog import load_catalog
+    from mlpath.cli.context import current
     from mlpath.models import Level, Profile
     from mlpath.planner import build_plan
 
@@ -27,11 +28,11 @@ def roles_command(json_output: options.Json = False, data_dir: options.DataDir =
     if json_output:
         from mlpath.export.json import dump_roles
 
-        print(dump_roles(roles, hours))
+        current().terminal.result(dump_roles(roles, hours))
         return
     from mlpath.render.tables import print_roles
 
-    print_roles(roles, hours)
+    print_roles(roles, hours, current().lang)
 
 
 def phases_command(json_output: options.Json = False, data_dir: options.DataDir = None) -> None:
@@ -39,14 +40,15 @@ def phases_command(json_output: options.Json = False, data_dir: options.DataDir 
     from collections import Counter
 
     from mlpath.catalog import load_catalog
+    from mlpath.cli.context import current
 
     catalog = load_catalog(data_dir)
     counts = Counter(m.phase for m in catalog.milestones.values())
     if json_output:
         from mlpath.export.json import dump_phases
 
-        print(dump_phases(catalog, counts))
+        current().terminal.result(dump_phases(catalog, counts))
         return
     from mlpath.render.tables import print_phases
 
-    print_phases(catalog, counts)
+    print_phases(catalog, counts, current().lang)

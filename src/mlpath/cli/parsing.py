@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from mlpath.errors import UsageError, unknown_choice
+from mlpath.errors import UsageError, did_you_mean, unknown_choice
+
+_SESSION = re.compile(r"^\s*([A-Za-z, ]+?)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+SESSION_FORMAT = (
+    'sessions look like "Mon,Wed 19:00-21:00" (days Mon..Sun, 24-hour times);'
+    ' separate several with ";", e.g. "Mon,Wed 19:00-21:00; Sat 10:00-12:30"'
+)
+
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
+    from mlpath.export.options import Session
     from mlpath.models import Level, Phase, Role
 
+HORIZON_PRESETS = ("3m", "6m", "1y", "2y", "3y")
+_HORIZON_RE = re.compile(r"^\s*(\d{1,3})\s*([wmy])\s*$", re.IGNORECASE)
 LEVELS = ("beginner", "intermediate", "advanced")
 LANGS = ("en", "ja")
 MIN_HOURS, MAX_HOURS = 1.0, 100.0
@@ -116,3 +127,90 @@ def parse_skips(catalog: Catalog, values: list[str]) -> list[str]:
                 )
             ids.append(text)
     return ids
+
+
+def parse_horizon(text: str, start: dt.date) -> dt.date:
+    """The last day of the horizon: ``3m``, ``1y``, ``12w`` from ``start``, or an ISO date."""
+    match = _HORIZON_RE.match(text)
+    if match:
+        count, unit = int(match.group(1)), match.group(2).lower()
+        if count == 0:
+            raise UsageError(f"horizon {text!r} is empty; use e.g. 3m, 6m, 1y, 2y or 3y")
+        if unit == "w":
+            end = start + dt.timedelta(weeks=count)
+        else:
+            from mlpath.dates import add_months
+
+            end = add_months(start, count * (12 if unit == "y" else 1))
+        return end - dt.timedelta(days=1)
+    try:
+        end = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"invalid horizon {text!r}; use {', '.join(HORIZON_PRESETS)} (or Nw/Nm/Ny)"
+            " or a date such as 2027-12-31"
+        ) from None
+    if end < start:
+        raise UsageError(f"horizon {end.isoformat()} is before the start date {start.isoformat()}")
+    return end
+
+
+def parse_sessions(text: str) -> tuple[Session, ...]:
+    """``"Mon,Wed 19:00-21:00; Sat 10:00-12:00"`` -> sessions; UsageError explains the format."""
+    sessions: list[Session] = []
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        sessions.append(_parse_one(part))
+    if not sessions:
+        raise UsageError(f"--sessions is empty; {SESSION_FORMAT}")
+    return tuple(sessions)
+
+
+def _parse_one(text: str) -> Session:
+    from mlpath.export.options import WEEKDAYS, Session
+
+    match = _SESSION.match(text)
+    if match is None:
+        raise UsageError(f"cannot read session {text.strip()!r}; {SESSION_FORMAT}")
+    day_text, h1, m1, h2, m2 = match.groups()
+    days: list[str] = []
+    for raw in day_text.split(","):
+        name = raw.strip().lower()[:3]
+        if name not in WEEKDAYS or len(raw.strip()) < 3:
+            raise UsageError(f"unknown day {raw.strip()!r} in --sessions; {SESSION_FORMAT}")
+        if WEEKDAYS[name] not in days:
+            days.append(WEEKDAYS[name])
+    order = list(WEEKDAYS.values())
+    days.sort(key=order.index)
+    start, end = _time(h1, m1, text), _time(h2, m2, text)
+    if end <= start:
+        raise UsageError(
+            f"session {text.strip()!r} ends before it starts; sessions cannot cross midnight"
+        )
+    return Session(tuple(days), start, end)
+
+
+def _time(hours: str, minutes: str, text: str) -> dt.time:
+    try:
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        raise UsageError(f"bad time in session {text.strip()!r}; {SESSION_FORMAT}") from None
+
+
+def check_tz(name: str) -> str:
+    """An IANA time-zone name, validated; UsageError with a hint otherwise."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+    cleaned = name.strip()
+    # Zone files are case-sensitive on most systems; "asia/tokyo" clearly means Asia/Tokyo.
+    cleaned = {z.lower(): z for z in available_timezones()}.get(cleaned.lower(), cleaned)
+    try:
+        ZoneInfo(cleaned)
+    except (ZoneInfoNotFoundError, ValueError):
+        hint = "use an IANA name such as Europe/London, America/New_York or Asia/Tokyo"
+        guess = did_you_mean(cleaned, available_timezones())
+        if guess:
+            hint = f"did you mean {guess!r}? " + hint
+        raise UsageError(f"unknown time zone {cleaned!r}; {hint}") from None
+    return cleaned

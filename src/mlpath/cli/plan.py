@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -125,20 +124,22 @@ def plan_command(
     beginner, hours to 10 a week and the start to today.
     """
     from mlpath.catalog import load_catalog
+    from mlpath.cli.context import current
     from mlpath.models import Profile
-    from mlpath.planner import build_plan, parse_horizon
+    from mlpath.planner import build_plan
 
     where = plan_output.destination(
         output=output, fmt=fmt, json_output=json_output, timeline=timeline, sessions=sessions, tz=tz
     )
     if show:
-        from mlpath.cli.progress import show_saved
+        from mlpath.cli.status import show_saved
 
         show_saved(name, where, force, data_dir)
         return
     if name is not None and not save:
         raise UsageError("--name needs --save (or --show)")
 
+    app = current()
     catalog = load_catalog(data_dir)
     prompting = interactive() and not no_input
     choices = ", ".join(catalog.roles)
@@ -160,7 +161,7 @@ def plan_command(
             )
         else:
             learner_level = parsing.parse_level("beginner")
-            typer.echo("note: no --level given; planning for a beginner", err=True)
+            app.terminal.note("no --level given; planning for a beginner")
     if weekly is None:
         weekly = (
             ask("Hours per week", "10", lambda v: parsing.check_hours(_to_float(v)))
@@ -168,15 +169,15 @@ def plan_command(
             else 10.0
         )
     if first_day is None:
-        today = dt.date.today().isoformat()
-        first_day = ask("Start date", today, parsing.parse_date) if prompting else dt.date.today()
+        today = app.today.isoformat()
+        first_day = ask("Start date", today, parsing.parse_date) if prompting else app.today
 
     profile = Profile(
         role=role.id,
         level=learner_level,
         start=first_day,
         hours_per_week=weekly,
-        horizon=parse_horizon(horizon, first_day) if horizon is not None else None,
+        horizon=parsing.parse_horizon(horizon, first_day) if horizon is not None else None,
         focus=parsing.parse_focus(focus),
         skip=parsing.parse_skips(catalog, skip or []),
         lang=parsing.parse_lang(lang),
@@ -190,9 +191,9 @@ def plan_command(
             "this plan would end after the year 9999; use more hours per week or fewer milestones"
         ) from None
     if save:
-        from mlpath.cli.progress import save_plan
+        from mlpath.cli.saved import save_plan
 
-        save_plan(plan, name, replace=force)
+        save_plan(app, plan, name, replace=force)
 
     where.emit(plan, catalog, force=force)
 

@@ -6,7 +6,6 @@ The options are checked before any prompt or planning, so a typo in
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,12 +13,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlpath.cli.context import AppContext, current
 from mlpath.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from mlpath.catalog import Catalog
     from mlpath.export.options import ExportOptions
     from mlpath.models import Plan
+    from mlpath.state import Mark
 
 OUTPUT_PANEL = "Output"
 
@@ -79,30 +82,45 @@ class Destination:
     fmt: str | None
     timeline: bool
     options: ExportOptions
+    app: AppContext
 
-    def with_done(self, done: frozenset[str]) -> Destination:
-        return replace(self, options=replace(self.options, done=done))
+    def with_marks(self, marks: Mapping[str, Mark]) -> Destination:
+        return replace(self, options=replace(self.options, marks=marks))
 
     def emit(self, plan: Plan, catalog: Catalog, *, force: bool) -> None:
-        if self.timeline:
-            from mlpath.render.timeline import print_timeline
+        """Show or write the plan, then say what it warns about (on stderr)."""
+        from mlpath import words
 
-            print_timeline(plan, self.options.today)
-            return
-        if self.output is None:
-            if sys.stdout.isatty():
+        if self.output is not None:
+            from mlpath.export import export_plan
+
+            written = export_plan(
+                plan, catalog, self.output, force=force, fmt=self.fmt, options=self.options
+            )
+            if written is not None:
+                self.app.terminal.info(f"wrote {written}")
+        else:
+            from mlpath.view import plan_view
+
+            opts = self.options
+            view = plan_view(plan, catalog, lang=opts.lang, marks=opts.marks, today=opts.today)
+            if self.timeline:
+                from mlpath.render.timeline import print_timeline
+
+                print_timeline(view)
+            elif sys.stdout.isatty():
                 from mlpath.render.plan import print_plan
-            else:  # a pipe or a file: plain text, URLs spelled out, no rich at all
-                from mlpath.render.text import print_plan
-            print_plan(plan, catalog)
-            return
-        from mlpath.export import export_plan
 
-        written = export_plan(
-            plan, catalog, self.output, force=force, fmt=self.fmt, options=self.options
-        )
-        if written is not None:
-            typer.echo(f"wrote {written}", err=True)
+                print_plan(view)
+            else:  # a pipe or a file: plain text, URLs spelled out, no rich at all
+                from mlpath.render.text import print_plan as print_text
+
+                print_text(view)
+        fact = plan.shortfall
+        if fact is not None:
+            self.app.terminal.warn(words.shortfall(fact))
+        if not plan.items:
+            self.app.terminal.warn(words.NOTHING_LEFT)
 
 
 def destination(
@@ -115,8 +133,9 @@ def destination(
     tz: str | None,
 ) -> Destination:
     """Check the output options together; UsageError (exit 2) for conflicts and typos."""
+    from mlpath.cli.parsing import check_tz, parse_sessions
     from mlpath.export import format_for
-    from mlpath.export.options import ExportOptions, check_tz, parse_sessions
+    from mlpath.export.options import ExportOptions
 
     if json_output:
         if fmt is not None and fmt.strip().lower() != "json":
@@ -129,7 +148,8 @@ def destination(
     name = format_for(output, fmt) if output is not None else None
     parsed = parse_sessions(sessions) if sessions is not None else ()
     zone = check_tz(tz) if tz is not None else None
+    app = current()
     if (parsed or zone) and name != "ics":
-        typer.echo("note: --sessions and --tz only apply to calendar (.ics) output", err=True)
-    options = ExportOptions(sessions=parsed, tz=zone, today=dt.date.today())
-    return Destination(output, fmt, timeline, options)
+        app.terminal.note("--sessions and --tz only apply to calendar (.ics) output")
+    options = ExportOptions(sessions=parsed, tz=zone, today=app.today, lang=app.lang)
+    return Destination(output, fmt, timeline, options, app)

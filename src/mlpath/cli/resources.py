@@ -38,10 +38,12 @@ def resources_command(
 ) -> None:
     """List courses, books, papers, communities, conferences and tools."""
     from mlpath.catalog import load_catalog
+    from mlpath.cli.context import current
     from mlpath.errors import unknown_choice
     from mlpath.models import RESOURCE_KINDS
     from mlpath.query import ResourceQuery, filter_resources
 
+    app = current()
     catalog = load_catalog(data_dir)
     wanted_kind = None
     if kind is not None:
@@ -60,18 +62,21 @@ def resources_command(
     if json_output:
         from mlpath.export.json import dump_resources
 
-        typer.echo(dump_resources(found))
+        app.terminal.result(dump_resources(found))
         return
+    if not found:
+        app.terminal.info("No resources match these filters.")
+        return
+    from mlpath.view import resource_view, text
+
+    views = [resource_view(r, app.lang) for r in found]
+    phase = text(catalog.phases[query.phase].title, app.lang) if query.phase else None
+    heading = f"Resources for {phase}" if phase else "Resources"
     if sys.stdout.isatty():
         from mlpath.render.tables import print_resources
 
-        print_resources(found, catalog, query)
-        return
-    # A pipe or a file: plain text with URLs, without importing rich.
-    if not found:
-        typer.echo("No resources match these filters.", err=True)
-        return
-    from mlpath.render import text
+        print_resources(views, heading)
+    else:  # a pipe or a file: plain text with URLs, without importing rich
+        from mlpath.render.text import print_resources as print_text
 
-    phase = catalog.phases[query.phase].title.en if query.phase else None
-    text.print_resources(found, f"Resources for {phase}" if phase else "Resources")
+        print_text(views, heading)

@@ -1,12 +1,27 @@
-"""``mlpath schema``: the JSON Schema of ``mlpath plan --json``."""
+"""``mlpath schema``: the JSON Schema of any document a ``--json`` prints."""
 
 from __future__ import annotations
 
+from typing import Annotated
 
-def schema_command() -> None:
-    """Print the JSON Schema (2020-12) of the plan JSON, generated from mlpath's models."""
-    import sys
+import typer
 
-    from mlpath.export.json import dump_schema
 
-    sys.stdout.write(dump_schema())
+def schema_command(
+    document: Annotated[
+        str,
+        typer.Argument(
+            help="Which output: plan, status, plans, roles, phases or resources.",
+            metavar="DOCUMENT",
+        ),
+    ] = "plan",
+) -> None:
+    """Print the JSON Schema (2020-12) of a --json output, generated from mlpath's models."""
+    from mlpath.cli.context import current
+    from mlpath.errors import unknown_choice
+    from mlpath.export.json import SCHEMAS, dump_schema
+
+    name = document.strip().lower()
+    if name not in SCHEMAS:
+        raise unknown_choice("document", document, SCHEMAS)
+    current().terminal.result(dump_schema(name))

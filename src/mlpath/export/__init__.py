@@ -1,4 +1,6 @@
-"""Exporters: one module per format, each ``render(plan, catalog) -> str``.
+"""Exporters: one module per format, each ``render(view, options) -> str``.
+
+Every exporter reads the same :class:`mlpath.view.PlanView`, built here once.
 
 The format is chosen by ``--format`` or the output file's extension; modules
 are imported only when their format is used.
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from mlpath.export.options import ExportOptions
     from mlpath.models import Plan
 
-# render(plan, catalog, options=None) -> str; extra settings travel in ExportOptions.
+# render(view, options=None) -> str; extra settings travel in ExportOptions.
 Renderer = Callable[..., str]
 
 FORMATS: dict[str, str] = {
@@ -71,9 +73,13 @@ def export_plan(
     options: ExportOptions | None = None,
 ) -> Path | None:
     """Render ``plan`` and write it to ``output`` (``-`` is stdout). Returns the file written."""
+    from mlpath.export.options import ExportOptions
     from mlpath.files import write_output
+    from mlpath.view import plan_view
 
-    text = renderer(format_for(output, fmt))(plan, catalog, options=options)
+    opts = options or ExportOptions()
+    view = plan_view(plan, catalog, lang=opts.lang, marks=opts.marks, today=opts.today)
+    text = renderer(format_for(output, fmt))(view, options=opts)
     if str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -11,15 +11,13 @@ import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
-from mlpath import __version__
-from mlpath.render.text import profile_parts
-from mlpath.render.timeline import month_starts
+from mlpath import __version__, words
+from mlpath.dates import month_starts
 from mlpath.textsafe import dropped
 
 if TYPE_CHECKING:
-    from mlpath.catalog import Catalog
     from mlpath.export.options import ExportOptions
-    from mlpath.models import Plan, PlanItem, Resource
+    from mlpath.view import ItemView, PlanView, ResourceView
 
 CSS = """
 :root { --ink: #1d232a; --muted: #5b6470; --line: #d9dee4; --core: #2563a8;
@@ -87,8 +85,8 @@ def _pct(value: float) -> str:
     return f"{value * 100:.3f}%"
 
 
-def _timeline(plan: Plan, today: dt.date | None) -> list[str]:
-    first, last = plan.profile.start, plan.end
+def _timeline(view: PlanView, today: dt.date | None) -> list[str]:
+    first, last = view.start, view.end
     days = (last - first).days + 1
 
     def pos(day: dt.date) -> float:
@@ -110,14 +108,14 @@ def _timeline(plan: Plan, today: dt.date | None) -> list[str]:
     today_mark = ""
     if today is not None and first <= today <= last:
         today_mark = f'<span class="today" style="left:{_pct(pos(today))}"></span>'
-    for number, item in enumerate(plan.items, 1):
+    for item in view.items:
         kind = "later" if not item.within_horizon else ("core" if item.core else "other")
         left = pos(item.start)
         width = pos(item.end + dt.timedelta(days=1)) - left
         dates = f"{item.start.isoformat()} → {item.end.isoformat()}"
-        title = _e(item.milestone.title.en)
+        title = _e(item.title)
         out.append(
-            f'<div class="row"><span class="label" title="{title}">{number}. {title}</span>'
+            f'<div class="row"><span class="label" title="{title}">{item.number}. {title}</span>'
             f'<div class="track">{today_mark}<span class="bar {kind}" title="{_e(dates)}"'
             f' style="left:{_pct(left)};width:{_pct(width)}"></span></div></div>'
         )
@@ -125,7 +123,7 @@ def _timeline(plan: Plan, today: dt.date | None) -> list[str]:
         '<span class="swatch" style="background:var(--core)"></span>core',
         '<span class="swatch" style="background:var(--other)"></span>other',
     ]
-    if plan.beyond_horizon:
+    if view.beyond:
         legend.append(
             '<span class="swatch" style="background:var(--later)"></span>after the horizon'
         )
@@ -138,36 +136,34 @@ def _timeline(plan: Plan, today: dt.date | None) -> list[str]:
     return out
 
 
-def _resource(resource: Resource) -> str:
-    title = _e(resource.title.en)
-    if resource.url is not None:
-        title = f'<a href="{_e(resource.url)}">{title}</a>'
+def _resource(resource: ResourceView) -> str:
+    title = _e(resource.title)
+    if resource.link is not None:
+        title = f'<a href="{_e(resource.link)}">{title}</a>'
     details = [resource.provider, resource.kind, resource.cost, resource.language]
     if resource.length:
         details.append(resource.length)
     return f"<li>{title} <span class='muted'>({_e(' · '.join(details))})</span></li>"
 
 
-def _section(number: int, item: PlanItem, catalog: Catalog, done: bool) -> list[str]:
-    m = item.milestone
-    phase = catalog.phases.get(m.phase)
-    meta = [phase.title.en if phase else m.phase, f"{m.hours} h", m.level.value, m.id]
+def _section(item: ItemView) -> list[str]:
+    meta = [item.phase_title, f"{item.hours} h", item.level, item.id]
     if item.core:
         meta.append("core")
-    if done:
-        meta.append("done")
+    if item.state != "todo":
+        meta.append(words.state_label(item.state, item.marked_on))
     if not item.within_horizon:
         meta.append("after the horizon")
     out = [
-        f'<section class="milestone" id="{_e(m.id)}">',
-        f"<h3>{number}. {_e(m.title.en)}"
+        f'<section class="milestone" id="{_e(item.id)}">',
+        f"<h3>{item.number}. {_e(item.title)}"
         f' <span class="muted">(<time>{item.start.isoformat()}</time> →'
         f" <time>{item.end.isoformat()}</time>)</span></h3>",
         f'<p class="meta">{_e(" · ".join(meta))}</p>',
-        f"<p>{_e(m.outcome.en)}</p>",
+        f"<p>{_e(item.outcome)}</p>",
         "<ul>",
-        *(f"<li>{_e(t.en)}</li>" for t in m.topics),
-        f"<li><strong>Deliverable:</strong> {_e(m.deliverable.en)}</li>",
+        *(f"<li>{_e(t)}</li>" for t in item.topics),
+        f"<li><strong>Deliverable:</strong> {_e(item.deliverable)}</li>",
         "</ul>",
     ]
     if item.resources:
@@ -178,45 +174,43 @@ def _section(number: int, item: PlanItem, catalog: Catalog, done: bool) -> list[
     return out
 
 
-def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
-    today = options.today if options else None
-    done = options.done if options else frozenset()
+def render(view: PlanView, options: ExportOptions | None = None) -> str:
     # The same profile wording as the terminal; the role is already the heading.
-    facts = [*profile_parts(plan)[1:], f"until {plan.end.isoformat()}"]
+    facts = [*words.profile_parts(view)[1:], f"until {view.end.isoformat()}"]
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Study plan: {_e(plan.role_title)}</title>",
+        f"<title>Study plan: {_e(view.role_title)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
-        f"<h1>Study plan: {_e(plan.role_title)}</h1>",
+        f"<h1>Study plan: {_e(view.role_title)}</h1>",
         f'<p class="profile muted">{_e(" · ".join(facts))}</p>',
-        f"<p>{len(plan.items)} milestones, {plan.total_hours} hours over {plan.weeks:g} weeks.</p>",
-        *_timeline(plan, today),
-        *(f'<p class="warning">{_e(w)}</p>' for w in plan.warnings),
+        f"<p>{_e(words.totals(view))}</p>",
+        *_timeline(view, view.today),
+        *(f'<p class="warning">{_e(w)}</p>' for w in words.warnings(view)),
         "<h2>Milestones</h2>",
         '<table><thead><tr><th class="num">#</th><th>Milestone</th><th>Start</th><th>End</th>'
         '<th class="num">Hours</th></tr></thead><tbody>',
     ]
-    for number, item in enumerate(plan.items, 1):
+    for item in view.items:
         star = " ★" if item.core else ""
-        if item.milestone.id in done:
+        if item.state == "done":
             star += " ✓ done"
         out.append(
-            f'<tr><td class="num">{number}</td>'
-            f'<td><a href="#{_e(item.milestone.id)}">{_e(item.milestone.title.en)}</a>{star}</td>'
+            f'<tr><td class="num">{item.number}</td>'
+            f'<td><a href="#{_e(item.id)}">{_e(item.title)}</a>{star}</td>'
             f"<td>{item.start.isoformat()}</td><td>{item.end.isoformat()}</td>"
-            f'<td class="num">{item.milestone.hours}</td></tr>'
+            f'<td class="num">{item.hours}</td></tr>'
         )
     out += ["</tbody></table>", "<h2>The plan, step by step</h2>"]
-    for number, item in enumerate(plan.items, 1):
-        out += _section(number, item, catalog, item.milestone.id in done)
+    for item in view.items:
+        out += _section(item)
     out += [
-        f"<footer>Made with mlpath {_e(__version__)} (data {_e(plan.data_version)}).</footer>",
+        f"<footer>Made with mlpath {_e(__version__)} (data {_e(view.data_version)}).</footer>",
         "</body>",
         "</html>",
     ]

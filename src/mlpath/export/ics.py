@@ -13,15 +13,14 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from mlpath import __version__
+from mlpath import __version__, words
 from mlpath.export.options import ExportOptions, Session, local_zone
 from mlpath.textsafe import dropped
 
 if TYPE_CHECKING:
     from icalendar import Event
 
-    from mlpath.catalog import Catalog
-    from mlpath.models import Plan, PlanItem
+    from mlpath.view import ItemView, PlanView
 
 PRODID = f"-//mlpath//mlpath {__version__}//EN"
 # A fixed namespace: UIDs must not change between runs or machines.
@@ -32,8 +31,8 @@ def uid(*parts: str) -> str:
     return f"{uuid.uuid5(NAMESPACE, '/'.join(parts))}@mlpath"
 
 
-def milestone_uid(plan: Plan, item: PlanItem) -> str:
-    return uid(plan.profile.role, item.milestone.id, plan.profile.start.isoformat())
+def milestone_uid(view: PlanView, item: ItemView) -> str:
+    return uid(view.role, item.id, view.start.isoformat())
 
 
 def plain(text: str) -> str:
@@ -46,43 +45,40 @@ def one_line(text: str) -> str:
     return " ".join(plain(text).split())
 
 
-def description(item: PlanItem, catalog: Catalog) -> str:
-    m = item.milestone
-    phase = catalog.phases.get(m.phase)
+def description(item: ItemView) -> str:
     lines = [
-        m.outcome.en,
+        item.outcome,
         "",
-        f"Phase: {phase.title.en if phase else m.phase}",
-        f"Hours: {m.hours}" + (" (core milestone)" if item.core else ""),
-        f"Deliverable: {m.deliverable.en}",
+        f"Phase: {item.phase_title}",
+        f"Hours: {item.hours}" + (" (core milestone)" if item.core else ""),
+        f"Deliverable: {item.deliverable}",
     ]
+    if item.state != "todo":
+        lines.append(f"Status: {words.state_label(item.state, item.marked_on)}")
     if not item.within_horizon:
         lines.append("After the plan's horizon.")
-    lines += ["", "Topics:", *(f"- {t.en}" for t in m.topics)]
+    lines += ["", "Topics:", *(f"- {t}" for t in item.topics)]
     if item.resources:
         lines += ["", "Resources:"]
         for r in item.resources:
-            lines.append(f"- {r.title.en} ({r.provider}, {r.kind}, {r.cost})")
+            lines.append(f"- {r.title} ({r.provider}, {r.kind}, {r.cost})")
             if r.url is not None:
                 lines.append(f"  {r.url}")
     return "\n".join(lines)
 
 
-def _milestone_event(
-    plan: Plan, number: int, item: PlanItem, catalog: Catalog, stamp: dt.datetime
-) -> Event:
+def _milestone_event(view: PlanView, item: ItemView, stamp: dt.datetime) -> Event:
     from icalendar import Event
 
     event = Event()
-    event.add("uid", milestone_uid(plan, item))
+    event.add("uid", milestone_uid(view, item))
     event.add("dtstamp", stamp)
     event.add("dtstart", item.start)
     event.add("dtend", item.end + dt.timedelta(days=1))  # exclusive, RFC 5545 3.6.1
     star = " ★" if item.core else ""
-    event.add("summary", one_line(f"{number}. {item.milestone.title.en}{star}"))
-    event.add("description", plain(description(item, catalog)))
-    phase = catalog.phases.get(item.milestone.phase)
-    event.add("categories", [one_line(phase.title.en if phase else item.milestone.phase)])
+    event.add("summary", one_line(f"{item.number}. {item.title}{star}"))
+    event.add("description", plain(description(item)))
+    event.add("categories", [one_line(item.phase_title)])
     # A long study block must not make the learner look busy all month.
     event.add("transp", "TRANSPARENT")
     return event
@@ -99,27 +95,27 @@ def first_occurrence(session: Session, start: dt.date) -> dt.date:
 
 
 def _session_event(
-    plan: Plan, index: int, session: Session, tz: str, stamp: dt.datetime
+    view: PlanView, index: int, session: Session, tz: str, stamp: dt.datetime
 ) -> Event | None:
     from zoneinfo import ZoneInfo
 
     from icalendar import Event
 
     zone = ZoneInfo(tz)
-    first = first_occurrence(session, plan.profile.start)
-    if first > plan.end:
+    first = first_occurrence(session, view.start)
+    if first > view.end:
         return None
     # UNTIL must be in UTC when DTSTART carries a TZID (RFC 5545 3.3.10).
-    last_moment = dt.datetime.combine(plan.end, dt.time(23, 59, 59), zone)
+    last_moment = dt.datetime.combine(view.end, dt.time(23, 59, 59), zone)
     event = Event()
     event.add(
         "uid",
         uid(
-            plan.profile.role,
+            view.role,
             "session",
             str(index),
             session.label(),
-            plan.profile.start.isoformat(),
+            view.start.isoformat(),
         ),
     )
     event.add("dtstamp", stamp)
@@ -129,16 +125,16 @@ def _session_event(
         "rrule",
         {"freq": "weekly", "byday": list(session.days), "until": last_moment.astimezone(dt.UTC)},
     )
-    event.add("summary", one_line(f"Study session: {plan.role_title}"))
+    event.add("summary", one_line(f"Study session: {view.role_title}"))
     event.add(
         "description",
         f"Weekly study time for your mlpath plan ({session.label()}, {tz}),"
-        f" until {plan.end.isoformat()}.",
+        f" until {view.end.isoformat()}.",
     )
     return event
 
 
-def calendar(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> bytes:
+def calendar(view: PlanView, options: ExportOptions | None = None) -> bytes:
     from icalendar import Calendar
 
     opts = options or ExportOptions()
@@ -147,12 +143,12 @@ def calendar(plan: Plan, catalog: Catalog, options: ExportOptions | None = None)
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", one_line(f"mlpath: {plan.role_title}"))
-    for number, item in enumerate(plan.items, 1):
-        cal.add_component(_milestone_event(plan, number, item, catalog, stamp))
+    cal.add("x-wr-calname", one_line(f"mlpath: {view.role_title}"))
+    for item in view.items:
+        cal.add_component(_milestone_event(view, item, stamp))
     tz = opts.tz or local_zone()
     for index, session in enumerate(opts.sessions, 1):
-        event = _session_event(plan, index, session, tz, stamp)
+        event = _session_event(view, index, session, tz, stamp)
         if event is not None:
             cal.add_component(event)
     if opts.sessions:
@@ -161,6 +157,6 @@ def calendar(plan: Plan, catalog: Catalog, options: ExportOptions | None = None)
     return ical
 
 
-def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
+def render(view: PlanView, options: ExportOptions | None = None) -> str:
     # icalendar folds lines and uses CRLF endings as RFC 5545 requires.
-    return calendar(plan, catalog, options).decode("utf-8")
+    return calendar(view, options).decode("utf-8")

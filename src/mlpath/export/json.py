@@ -1,10 +1,14 @@
-"""Machine-readable JSON for plans and catalogue listings (ISO dates throughout)."""
+"""Machine-readable JSON: one encoder for every ``--json``, and the schema of each document.
+
+ISO dates throughout; characters a terminal would obey are escaped as
+``\\uXXXX`` (:func:`mlpath.textsafe.json_text`), whatever the command.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
@@ -13,8 +17,9 @@ if TYPE_CHECKING:
     from mlpath.catalog import Catalog
     from mlpath.export.options import ExportOptions
     from mlpath.models import Plan, Resource, Role
+    from mlpath.view import PlanView
 
-SCHEMA_ID = "https://github.com/mlpath/mlpath/schema/plan.json"
+SCHEMA_BASE = "https://github.com/mlpath/mlpath/schema/"
 
 
 class PlanSummary(BaseModel):
@@ -33,10 +38,13 @@ class PlanSummary(BaseModel):
     weeks: float
 
 
-def _dumps(value: Any) -> str:
+def encode(value: Any) -> str:
+    """The one JSON encoder: models are dumped in JSON mode, unsafe characters escaped."""
     from mlpath.textsafe import json_text
 
-    return json_text(json.dumps(value, ensure_ascii=False, indent=2))
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    return json_text(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
@@ -58,6 +66,16 @@ def plan_from_data(data: dict[str, Any]) -> Plan:
     return Plan.model_validate({k: v for k, v in data.items() if k != "summary"})
 
 
+def _wrap(schema: dict[str, Any], name: str, description: str | None) -> dict[str, Any]:
+    if description:
+        schema["description"] = description
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE}{name}.json",
+        **schema,
+    }
+
+
 def plan_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of :func:`plan_data`'s output, generated from the models."""
     from mlpath.models import Plan
@@ -67,30 +85,51 @@ def plan_schema() -> dict[str, Any]:
     schema["properties"]["summary"] = {"$ref": "#/$defs/PlanSummary"}
     schema["required"] = [*schema.get("required", []), "summary"]
     schema["$defs"]["PlanSummary"] = summary
-    schema["description"] = "A dated study plan as printed by `mlpath plan --json`."
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+    return _wrap(schema, "plan", "A dated study plan as printed by `mlpath plan --json`.")
 
 
-def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
-    return _dumps(plan_data(plan)) + "\n"
+def _model_schema(name: str, attr: str) -> Callable[[], dict[str, Any]]:
+    def build() -> dict[str, Any]:
+        from mlpath.export import documents
+
+        model: type[BaseModel] = getattr(documents, attr)
+        schema = model.model_json_schema(mode="serialization")
+        return _wrap(schema, name, (model.__doc__ or "").strip() or None)
+
+    return build
 
 
-def dump_schema() -> str:
-    return _dumps(plan_schema()) + "\n"
+# Every document a --json prints: `mlpath schema NAME` prints its schema.
+SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
+    "plan": plan_schema,
+    "status": _model_schema("status", "StatusDoc"),
+    "plans": _model_schema("plans", "PlansDoc"),
+    "roles": _model_schema("roles", "RolesDoc"),
+    "phases": _model_schema("phases", "PhasesDoc"),
+    "resources": _model_schema("resources", "ResourcesDoc"),
+}
+
+
+def render(view: PlanView, options: ExportOptions | None = None) -> str:
+    return encode(plan_data(view.plan))
+
+
+def dump_schema(name: str = "plan") -> str:
+    return encode(SCHEMAS[name]())
 
 
 def dump_resources(resources: list[Resource]) -> str:
-    return _dumps([r.model_dump(mode="json") for r in resources])
+    return encode([r.model_dump(mode="json") for r in resources])
 
 
 def dump_roles(roles: list[Role], path_hours: Mapping[str, int]) -> str:
-    return _dumps(
+    return encode(
         [{**r.model_dump(mode="json"), "beginner_path_hours": path_hours[r.id]} for r in roles]
     )
 
 
 def dump_phases(catalog: Catalog, milestone_counts: Mapping[str, int]) -> str:
-    return _dumps(
+    return encode(
         [
             {
                 **p.model_dump(mode="json"),

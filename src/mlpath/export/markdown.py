@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from mlpath import __version__
+from mlpath import __version__, words
 from mlpath.export.mermaid import gantt
 from mlpath.textsafe import dropped
 
 if TYPE_CHECKING:
-    from mlpath.catalog import Catalog
     from mlpath.export.options import ExportOptions
-    from mlpath.models import Plan, PlanItem, Resource
+    from mlpath.view import ItemView, PlanView, ResourceView
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
@@ -24,15 +23,15 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def url_of(resource: Resource) -> str | None:
-    if resource.url is None:
+def url_of(resource: ResourceView) -> str | None:
+    if resource.link is None:
         return None
     # Parentheses and spaces would end the link target early.
-    return str(resource.url).replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return resource.link.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
-def resource_item(resource: Resource) -> str:
-    title = escape(resource.title.en)
+def resource_item(resource: ResourceView) -> str:
+    title = escape(resource.title)
     url = url_of(resource)
     link = f"[{title}]({url})" if url else title
     details = [escape(resource.provider), resource.kind, resource.cost, resource.language]
@@ -41,32 +40,27 @@ def resource_item(resource: Resource) -> str:
     return f"- {link} ({' · '.join(details)})"
 
 
-def heading(number: int, item: PlanItem) -> str:
+def heading(item: ItemView) -> str:
     """``## 3. Title (2027-01-04 → 2027-02-01)``: parsed back by the round-trip tests."""
     return (
-        f"## {number}. {escape(item.milestone.title.en)}"
+        f"## {item.number}. {escape(item.title)}"
         f" ({item.start.isoformat()} → {item.end.isoformat()})"
     )
 
 
-def _section(number: int, item: PlanItem, catalog: Catalog, done: bool) -> list[str]:
-    m = item.milestone
-    phase = catalog.phases.get(m.phase)
-    tick = "x" if done else " "
-    meta = [
-        f"Phase: {escape(phase.title.en if phase else m.phase)}",
-        f"{m.hours} h",
-        m.level.value,
-        f"`{m.id}`",
-    ]
+def _section(item: ItemView) -> list[str]:
+    tick = "x" if item.state == "done" else " "
+    meta = [f"Phase: {escape(item.phase_title)}", f"{item.hours} h", item.level, f"`{item.id}`"]
     if item.core:
         meta.append("core")
+    if item.state != "todo":
+        meta.append(words.state_label(item.state, item.marked_on))
     if not item.within_horizon:
         meta.append("after the horizon")
-    lines = [heading(number, item), "", "*" + " · ".join(meta) + "*", ""]
-    lines += [escape(m.outcome.en), ""]
-    lines += [f"- [{tick}] {escape(topic.en)}" for topic in m.topics]
-    lines += [f"- [{tick}] **Deliverable:** {escape(m.deliverable.en)}", ""]
+    lines = [heading(item), "", "*" + " · ".join(meta) + "*", ""]
+    lines += [escape(item.outcome), ""]
+    lines += [f"- [{tick}] {escape(topic)}" for topic in item.topics]
+    lines += [f"- [{tick}] **Deliverable:** {escape(item.deliverable)}", ""]
     if item.resources:
         lines += ["**Resources**", ""]
         lines += [resource_item(r) for r in item.resources]
@@ -74,15 +68,14 @@ def _section(number: int, item: PlanItem, catalog: Catalog, done: bool) -> list[
     return lines
 
 
-def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -> str:
-    done = options.done if options else frozenset()
-    p = plan.profile
+def render(view: PlanView, options: ExportOptions | None = None) -> str:
+    p = view.profile
     rows = [
-        ("Target", f"{escape(plan.role_title)} (`{p.role}`)"),
+        ("Target", f"{escape(view.role_title)} (`{p.role}`)"),
         ("Level", p.level.value),
         ("Hours per week", f"{p.hours_per_week:g}"),
         ("Start", p.start.isoformat()),
-        ("End", plan.end.isoformat()),
+        ("End", view.end.isoformat()),
     ]
     if p.horizon:
         rows.append(("Horizon", p.horizon.isoformat()))
@@ -92,29 +85,29 @@ def render(plan: Plan, catalog: Catalog, options: ExportOptions | None = None) -
         rows.append(("Resource language", p.lang))
     if p.free_only:
         rows.append(("Resources", "free only"))
-    lines = [f"# Study plan: {escape(plan.role_title)}", ""]
-    lines += [gantt(plan, catalog)]  # the timeline first: GitHub draws it as a chart
+    lines = [f"# Study plan: {escape(view.role_title)}", ""]
+    lines += [gantt(view)]  # the timeline first: GitHub draws it as a chart
     lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
     lines += ["## Summary", ""]
-    lines.append(
-        f"{len(plan.items)} milestones, {plan.total_hours} hours over {plan.weeks:g} weeks"
-        f" ({p.start.isoformat()} → {plan.end.isoformat()})."
-    )
+    lines.append(escape(words.totals(view)))
+    if (left_out := words.left_out(view)) is not None:
+        lines += ["", escape(left_out)]
     lines.append("")
     lines += ["| # | Milestone | Start | End | Hours |", "|---:|---|---|---|---:|"]
-    for number, item in enumerate(plan.items, 1):
-        title = escape(item.milestone.title.en) + (" ★" if item.core else "")
+    for item in view.items:
+        title = escape(item.title) + (" ★" if item.core else "")
         lines.append(
-            f"| {number} | {title} | {item.start.isoformat()} | {item.end.isoformat()}"
-            f" | {item.milestone.hours} |"
+            f"| {item.number} | {title} | {item.start.isoformat()} | {item.end.isoformat()}"
+            f" | {item.hours} |"
         )
     lines.append("")
-    if any(item.core for item in plan.items):
-        lines += ["★ marks the role's core milestones.", ""]
-    lines += [f"> **Warning:** {escape(w)}" for w in plan.warnings]
-    if plan.warnings:
+    if view.has_core:
+        lines += [words.CORE_NOTE, ""]
+    warnings = words.warnings(view)
+    lines += [f"> **Warning:** {escape(w)}" for w in warnings]
+    if warnings:
         lines.append("")
-    for number, item in enumerate(plan.items, 1):
-        lines += _section(number, item, catalog, item.milestone.id in done)
-    lines.append(f"*Made with mlpath {__version__} (data {escape(plan.data_version)}).*")
+    for item in view.items:
+        lines += _section(item)
+    lines.append(f"*Made with mlpath {__version__} (data {escape(view.data_version)}).*")
     return "\n".join(lines) + "\n"

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 from mlpath.textsafe import replace_unsafe
 
 if TYPE_CHECKING:
-    from mlpath.catalog import Catalog
-    from mlpath.models import Plan, PlanItem
+    from mlpath.view import ItemView, PlanView
 
 # Tokens the gantt lexer tries before a task title, at the start of a line
 # (case-insensitively, first match wins); a date also counts.
@@ -71,33 +70,32 @@ def clean_title(text: str) -> str:
     return text
 
 
-def task_id(item: PlanItem) -> str:
-    return "m_" + item.milestone.id.replace("-", "_")
+def task_id(item: ItemView) -> str:
+    return "m_" + item.id.replace("-", "_")
 
 
-def gantt(plan: Plan, catalog: Catalog) -> str:
+def gantt(view: PlanView) -> str:
     """The chart as a fenced ``mermaid`` block, one section per phase, one bar per milestone.
 
     Mermaid reads a task's end date as exclusive, so the bar ends the day
     after the milestone's last day of study.
     """
-    sections: dict[str, list[PlanItem]] = {}
-    for item in plan.items:
-        sections.setdefault(item.milestone.phase, []).append(item)
+    sections: dict[str, list[ItemView]] = {}
+    for item in view.items:
+        sections.setdefault(item.phase, []).append(item)
     lines = [
         "```mermaid",
         "gantt",
-        f"    title {clean_title('Study plan - ' + plan.role_title)}",
+        f"    title {clean_title('Study plan - ' + view.role_title)}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %b %Y",
     ]
-    for phase_id, items in sections.items():
-        phase = catalog.phases.get(phase_id)
-        lines.append(f"    section {clean_title(phase.title.en if phase else phase_id)}")
+    for items in sections.values():
+        lines.append(f"    section {clean_title(items[0].phase_title)}")
         for item in items:
             tags = ["crit"] if item.core else []
             end = item.end + dt.timedelta(days=1)
             meta = ", ".join([*tags, task_id(item), item.start.isoformat(), end.isoformat()])
-            lines.append(f"    {clean_title(item.milestone.title.en)} :{meta}")
+            lines.append(f"    {clean_title(item.title)} :{meta}")
     lines.append("```")
     return "\n".join(lines) + "\n"

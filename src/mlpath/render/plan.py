@@ -1,4 +1,9 @@
-"""Print a plan in the terminal: profile, milestones with dates and resources, summary."""
+"""Print a plan in the terminal: profile, milestones with dates and resources, summary.
+
+Data never passes through rich's markup parser: every piece is appended to a
+``Text`` with a style, so brackets in a title or URL stay text, and only
+http(s) URLs become terminal hyperlinks.
+"""
 
 from __future__ import annotations
 
@@ -6,72 +11,82 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from mlpath.render import text
-from mlpath.render.console import safe, stdout
-from mlpath.render.text import fmt_date
+from mlpath import words
+from mlpath.render.console import stdout
+from mlpath.textsafe import visible
+from mlpath.words import fmt_date
 
 if TYPE_CHECKING:
-    from mlpath.catalog import Catalog
-    from mlpath.models import Plan, PlanItem, Resource
+    from mlpath.view import ItemView, PlanView, ResourceView
 
 
-def resource_line(resource: Resource) -> str:
-    """One resource as markup: linked title (on terminals that support links), kind, cost."""
-    title = safe(resource.title.en)
-    if resource.url is not None:
-        title = f"[link={resource.url}]{title}[/link]"
+def styled(*parts: str | tuple[str, str | Style]) -> Text:
+    """A line of plain strings and (string, style) pairs, with unsafe characters shown."""
+    out = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            out.append(visible(part[0], keep="\n"), style=part[1])
+        else:
+            out.append(visible(part, keep="\n"))
+    return out
+
+
+def resource_line(resource: ResourceView) -> Text:
+    """One resource: linked title (on terminals that support links), kind, cost."""
     details: list[str] = [resource.kind, resource.cost]
     if resource.length:
-        details.append(safe(resource.length))
-    return f"• {title} [muted]({', '.join(details)})[/muted]"
+        details.append(resource.length)
+    title_style: str | Style = Style(link=resource.link) if resource.link else ""
+    return styled("• ", (resource.title, title_style), " ", (f"({', '.join(details)})", "muted"))
 
 
-def profile_line(plan: Plan) -> str:
-    first, *rest = (safe(part) for part in text.profile_parts(plan))
-    return " · ".join([f"[accent]{first}[/accent]", *rest])
+def profile_line(view: PlanView) -> Text:
+    first, *rest = words.profile_parts(view)
+    return styled((first, "accent"), *(f" · {part}" for part in rest))
 
 
-def _milestone_cell(item: PlanItem, catalog: Catalog) -> Text:
-    m = item.milestone
-    phase = catalog.phases.get(m.phase)
+def milestone_cell(item: ItemView) -> Text:
     lines = [
-        f"[bold]{safe(m.title.en)}[/bold]" + (" [accent]★[/accent]" if item.core else ""),
-        f"[phase]{safe(phase.title.en if phase else m.phase)}[/phase] [muted]· {m.id}[/muted]",
-        f"[muted]Deliverable:[/muted] {safe(m.deliverable.en)}",
+        styled((item.title, "bold"), *([(" ★", "accent")] if item.core else [])),
+        styled((item.phase_title, "phase"), (f" · {item.id}", "muted")),
+        styled(("Deliverable: ", "muted"), item.deliverable),
         *(resource_line(r) for r in item.resources),
     ]
-    # emoji=False: ":word:" in data stays text (and rich's emoji table is never loaded).
-    return Text.from_markup("\n".join(lines), emoji=False)
+    if item.state != "todo":
+        lines.insert(1, styled((words.state_label(item.state, item.marked_on), "good")))
+    return Text("\n").join(lines)
 
 
-def plan_table(items: list[PlanItem], catalog: Catalog, title: str | None = None) -> Table:
+def plan_table(items: list[ItemView], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=True, expand=False, title_justify="left")
     # Fixed widths for the short columns: rich then measures only the milestone
     # column, which is most of the cost of drawing the table.
-    table.add_column("#", justify="right", style="muted", no_wrap=True, width=len(str(len(items))))
+    last = items[-1].number if items else 1
+    table.add_column("#", justify="right", style="muted", no_wrap=True, width=len(str(last)))
     table.add_column("Dates", no_wrap=True, width=12)
     table.add_column("Milestone", ratio=1, overflow="fold")
     table.add_column("Hours", justify="right", no_wrap=True, width=5)
-    for number, item in enumerate(items, 1):
+    for item in items:
         table.add_row(
-            str(number),
+            str(item.number),
             f"{fmt_date(item.start)}\n→ {fmt_date(item.end)}",
-            _milestone_cell(item, catalog),
-            str(item.milestone.hours),
+            milestone_cell(item),
+            str(item.hours),
         )
     return table
 
 
-def plan_blocks(items: list[PlanItem], catalog: Catalog) -> Group:
+def plan_blocks(items: list[ItemView]) -> Group:
     """The narrow-terminal layout: one indented block per milestone instead of a table."""
     blocks: list[RenderableType] = []
-    for number, item in enumerate(items, 1):
-        dates = f"{fmt_date(item.start)} → {fmt_date(item.end)} · {item.milestone.hours} h"
-        blocks.append(Text.from_markup(f"[muted]{number}.[/muted] {dates}", emoji=False))
-        blocks.append(Padding(_milestone_cell(item, catalog), (0, 0, 1, 3)))
+    for item in items:
+        dates = f"{fmt_date(item.start)} → {fmt_date(item.end)} · {item.hours} h"
+        blocks.append(styled((f"{item.number}.", "muted"), f" {dates}"))
+        blocks.append(Padding(milestone_cell(item), (0, 0, 1, 3)))
     return Group(*blocks)
 
 
@@ -79,27 +94,24 @@ def plan_blocks(items: list[PlanItem], catalog: Catalog) -> Group:
 NARROW = 60
 
 
-def print_plan(plan: Plan, catalog: Catalog) -> None:
+def print_plan(view: PlanView) -> None:
     console = stdout()
-    console.print(f"[bold]Study plan:[/bold] {profile_line(plan)}")
-    within = [item for item in plan.items if item.within_horizon]
+    console.print(styled(("Study plan: ", "bold")) + profile_line(view))
+    within = view.within
     if within:
         narrow = console.width < NARROW
-        console.print(plan_blocks(within, catalog) if narrow else plan_table(within, catalog))
-    beyond = plan.beyond_horizon
+        console.print(plan_blocks(within) if narrow else plan_table(within))
+    beyond = view.beyond
     if beyond:
-        console.print(f"\n[warn]After the horizon ({fmt_date(plan.profile.horizon)}):[/warn]")
+        console.print()
+        console.print(styled((f"After the horizon ({fmt_date(view.profile.horizon)}):", "warn")))
         for item in beyond:
             console.print(
-                f"  {fmt_date(item.start)} → {fmt_date(item.end)}  {safe(item.milestone.title.en)}"
-                f" [muted]({item.milestone.hours} h)[/muted]"
+                styled(
+                    f"  {fmt_date(item.start)} → {fmt_date(item.end)}  {item.title} ",
+                    (f"({item.hours} h)", "muted"),
+                )
             )
     console.print()
-    console.print(summary_text(plan))
-    for warning in plan.warnings:
-        console.print(f"[warn]warning:[/warn] {safe(warning)}")
-
-
-def summary_text(plan: Plan) -> str:
-    head, *rest = (safe(line) for line in text.summary_lines(plan))
-    return "\n".join([head, *(f"[muted]{line}[/muted]" for line in rest)])
+    head, *rest = words.summary_lines(view)
+    console.print(styled(head, *((f"\n{line}", "muted") for line in rest)))

@@ -1,286 +1,272 @@
-"""Terminal output for saved plans: progress bars, schedule position, what moved."""
+"""Terminal output for saved plans: progress bars, schedule position, what moved.
+
+Texts come from the plan's view (:mod:`mlpath.view`) and sentences from
+:mod:`mlpath.words`; data is appended to rich ``Text`` objects, never parsed
+as markup, so a plan name or title with brackets stays text.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.console import Console
 from rich.progress_bar import ProgressBar
 from rich.table import Table
+from rich.text import Text
 
-from mlpath.render.console import safe, stderr, stdout
-from mlpath.render.plan import resource_line
-from mlpath.render.text import fmt_date, fmt_hours
+from mlpath import words
+from mlpath.render.console import stdout
+from mlpath.render.plan import resource_line, styled
+from mlpath.words import fmt_date, fmt_hours
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from mlpath.models import PlanItem
-    from mlpath.progress import Mark, SavedPlan
-    from mlpath.tracking import Move, Report, Tally
+    from mlpath.replanning import Move
+    from mlpath.tracking import Report, Tally
+    from mlpath.view import ItemView, PlanView
 
 BAR_WIDTH = 20
 # Below this width tables squeeze words letter by letter: print blocks instead.
 NARROW = 70
+_POSITION_STYLE = {"behind": "bad", "ahead": "good", "on_track": "good", "finished": "good"}
 
 
-def position_text(report: Report) -> str:
-    """ "12 days behind", "on track"...: the one phrase a learner looks for first."""
-    days = report.days
-    unit = "day" if days == 1 else "days"
-    if report.position == "behind":
-        return f"[bad]{days} {unit} behind[/bad]"
-    if report.position == "ahead":
-        return f"[good]{days} {unit} ahead[/good]"
-    if report.position == "on_track":
-        return "[good]on track[/good]"
-    if report.position == "not_started":
-        return f"[muted]starts in {days} {unit}[/muted]"
-    finished = report.finished_on
-    return "[good]finished[/good]" + (f" on {fmt_date(finished)}" if finished else "")
+def position_text(report: Report) -> Text:
+    return styled((words.position(report), _POSITION_STYLE.get(report.position, "muted")))
 
 
-def position_plain(report: Report) -> str:
-    from rich.text import Text
-
-    return Text.from_markup(position_text(report)).plain
-
-
-def summary_line(report: Report) -> str:
-    o = report.overall
-    return (
-        f"{o.done} of {o.milestones - o.skipped} milestones done"
-        f" ({o.fraction * 100:.0f}% of the hours) · {position_plain(report)}"
-    )
+def _counts(tally: Tally) -> Text:
+    text = styled(f"{tally.done}/{tally.milestones - tally.skipped}")
+    if tally.skipped:
+        text.append(f" (+{tally.skipped} skipped)", style="muted")
+    return text
 
 
-def _bar_row(table: Table, label: str, tally: Tally, *, bold: bool = False) -> None:
-    bar = ProgressBar(total=1.0, completed=tally.fraction, width=BAR_WIDTH)
-    counts = _counts(tally)
-    name = f"[bold]{label}[/bold]" if bold else label
-    table.add_row(
-        name,
-        bar,
-        f"{tally.fraction * 100:3.0f}%",
-        counts,
-        f"{tally.done_hours}/{tally.hours - tally.skipped_hours} h",
-    )
-
-
-def _item_block(heading: str, item: PlanItem, report: Report, *, resources: bool) -> list[str]:
-    m = item.milestone
-    when = f"planned {fmt_date(item.start)} → {fmt_date(item.end)}"
-    if item.end < report.today:
-        late = (report.today - item.end).days
-        when += f", [bad]{late} day{'s' if late != 1 else ''} past its end[/bad]"
-    lines = [
-        f"[bold]{heading}:[/bold] {safe(m.title.en)}",
-        f"  [muted]{m.id} · {m.hours} h · {when}[/muted]",
-    ]
-    if resources:
-        lines += [f"  {resource_line(r)}" for r in item.resources]
-    return lines
-
-
-def _bar_table(report: Report, phase_titles: Mapping[str, str]) -> Table:
+def _bar_table(report: Report, view: PlanView) -> Table:
+    titles = {item.phase: item.phase_title for item in view.items}
     table = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 1))
     table.add_column("Phase", overflow="fold")
     table.add_column("Progress", no_wrap=True, width=BAR_WIDTH)
     table.add_column("", justify="right", no_wrap=True)
     table.add_column("Milestones", justify="right", no_wrap=True)
     table.add_column("Hours", justify="right", no_wrap=True)
-    for tally in report.phases:
-        _bar_row(table, safe(phase_titles.get(tally.key, tally.key)), tally)
-    _bar_row(table, "Overall", report.overall, bold=True)
+    rows = [(styled(titles.get(t.key, t.key)), t) for t in report.phases]
+    for label, tally in [*rows, (styled(("Overall", "bold")), report.overall)]:
+        table.add_row(
+            label,
+            ProgressBar(total=1.0, completed=tally.fraction, width=BAR_WIDTH),
+            f"{tally.fraction * 100:3.0f}%",
+            _counts(tally),
+            f"{tally.done_hours}/{tally.hours - tally.skipped_hours} h",
+        )
     return table
 
 
-def _narrow_bars(report: Report, phase_titles: Mapping[str, str], width: int) -> None:
+def _narrow_bars(console: Console, report: Report, view: PlanView) -> None:
     """One block per phase: a table this narrow would squeeze the titles to nothing."""
-    console = stdout()
-    rows = [(safe(phase_titles.get(t.key, t.key)), t) for t in report.phases]
-    for label, tally in [*rows, ("[bold]Overall[/bold]", report.overall)]:
+    titles = {item.phase: item.phase_title for item in view.items}
+    rows = [(styled(titles.get(t.key, t.key)), t) for t in report.phases]
+    for label, tally in [*rows, (styled(("Overall", "bold")), report.overall)]:
         bar = ProgressBar(
-            total=1.0, completed=tally.fraction, width=max(5, min(BAR_WIDTH, width - 24))
+            total=1.0, completed=tally.fraction, width=max(5, min(BAR_WIDTH, console.width - 24))
         )
-        table = Table.grid(padding=(0, 1))
-        table.add_row(bar, f"{tally.fraction * 100:3.0f}%", _counts(tally))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_row(bar, f"{tally.fraction * 100:3.0f}%", _counts(tally))
         console.print(label)
-        console.print(table)
+        console.print(grid)
 
 
-def _counts(tally: Tally) -> str:
-    text = f"{tally.done}/{tally.milestones - tally.skipped}"
-    return text + (f" [muted](+{tally.skipped} skipped)[/muted]" if tally.skipped else "")
+def _item_block(heading: str, item: ItemView, report: Report) -> list[Text]:
+    when = styled((f"  {item.id} · {item.hours} h · ", "muted"))
+    when.append(f"planned {fmt_date(item.start)} → {fmt_date(item.end)}", style="muted")
+    if item.end < report.today:
+        late = (report.today - item.end).days
+        when.append(f", {words.plural(late, 'day', 'days')} past its end", style="bad")
+    lines = [styled((f"{heading}: ", "bold"), item.title), when]
+    return lines + [Text("  ") + resource_line(r) for r in item.resources]
 
 
-def print_status(
-    name: str, saved: SavedPlan, report: Report, phase_titles: Mapping[str, str]
-) -> None:
-    console = stdout()
-    plan = report.plan
-    p = plan.profile
-    console.print(
-        f"[bold]Plan {safe(name)!r}:[/bold] [accent]{safe(plan.role_title)}[/accent] ({p.role})"
-        f" · {fmt_hours(p.hours_per_week)} h/week · {fmt_date(p.start)} → {fmt_date(plan.end)}"
+def heading(name: str, view: PlanView, *facts: str) -> Text:
+    return styled(
+        (f"Plan {name!r}: ", "bold"),
+        (view.role_title, "accent"),
+        f" ({view.role})",
+        *(f" · {fact}" for fact in facts),
     )
-    console.print(f"Today, {fmt_date(report.today)}: {position_text(report)}")
 
+
+def print_status(name: str, report: Report, view: PlanView) -> None:
+    console = stdout()
+    p = view.profile
+    console.print(
+        heading(name, view, f"{fmt_hours(p.hours_per_week)} h/week")
+        + styled(f" · {fmt_date(view.start)} → {fmt_date(view.end)}")
+    )
+    console.print(styled(f"Today, {fmt_date(report.today)}: ") + position_text(report))
     console.print()
     if console.width < NARROW:
-        _narrow_bars(report, phase_titles, console.width)
+        _narrow_bars(console, report, view)
     else:
-        console.print(_bar_table(report, phase_titles))
+        console.print(_bar_table(report, view))
     console.print()
-
-    done = sorted(
-        ((mid, mark) for mid, mark in report.marks.items() if mark.status == "done"),
-        key=lambda pair: pair[1].on,
-    )
+    done = sorted((i for i in view.items if i.state == "done"), key=lambda i: i.marked_on or i.end)
     if done:
-        recent = ", ".join(f"{safe(mid)} ({fmt_date(mark.on)})" for mid, mark in done[-3:])
+        recent = ", ".join(f"{i.id} ({fmt_date(i.marked_on)})" for i in done[-3:])
         more = f" and {len(done) - 3} more" if len(done) > 3 else ""
-        console.print(f"[bold]Done:[/bold] {recent}{more}")
+        console.print(styled(("Done: ", "bold"), recent + more))
+    by_id = {item.id: item for item in view.items}
     if report.current is not None:
-        heading = "First" if report.position == "not_started" else "Now"
-        for line in _item_block(heading, report.current, report, resources=True):
+        label = "First" if report.position == "not_started" else "Now"
+        for line in _item_block(label, by_id[report.current.milestone.id], report):
             console.print(line)
     if report.upcoming is not None:
-        for line in _item_block("Next", report.upcoming, report, resources=True):
+        for line in _item_block("Next", by_id[report.upcoming.milestone.id], report):
             console.print(line)
     console.print()
     console.print(projection_text(report))
 
 
-def projection_text(report: Report) -> str:
+def projection_text(report: Report) -> Text:
     if report.position == "finished":
-        return "[good]Every milestone is done or skipped.[/good]"
+        return styled(("Every milestone is done or skipped.", "good"))
+    label = "Projected end: "
     lines = [
-        f"[bold]Projected end:[/bold] {fmt_date(report.end_at_planned_pace)} at the planned pace"
-        f" ({fmt_hours(report.planned_pace)} h/week)"
+        styled(
+            (label, "bold"),
+            f"{fmt_date(report.end_at_planned_pace)} at the planned pace"
+            f" ({fmt_hours(report.planned_pace)} h/week)",
+        )
     ]
-    pad = " " * len("Projected end: ")
+    pad = " " * len(label)
     if report.end_at_observed_pace is not None and report.observed_pace is not None:
         lines.append(
-            f"{pad}{fmt_date(report.end_at_observed_pace)} at your pace so far"
-            f" ({report.observed_pace:.1f} h/week)"
+            styled(
+                f"{pad}{fmt_date(report.end_at_observed_pace)} at your pace so far"
+                f" ({report.observed_pace:.1f} h/week)"
+            )
         )
     else:
-        lines.append(f"{pad}[muted]mark a milestone done to see one at your own pace[/muted]")
-    lines.append(f"[muted]The plan ends {fmt_date(report.plan.end)}.[/muted]")
-    return "\n".join(lines)
+        lines.append(styled(pad, ("mark a milestone done to see one at your own pace", "muted")))
+    lines.append(styled((f"The plan ends {fmt_date(report.plan.end)}.", "muted")))
+    return Text("\n").join(lines)
 
 
-def print_saved(
-    name: str, saved: SavedPlan, report: Report, phase_titles: Mapping[str, str]
-) -> None:
+def _status_cell(item: ItemView) -> Text:
+    if item.state == "done":
+        return styled((f"✓ {fmt_date(item.marked_on)}", "good"))
+    if item.state == "skipped":
+        return styled(("skipped", "muted"))
+    return styled(("▶ now", "accent")) if item.current else Text()
+
+
+def _title(item: ItemView) -> Text:
+    return styled(item.title, *([(" ★", "accent")] if item.core else []))
+
+
+def print_saved(name: str, report: Report, view: PlanView) -> None:
     """The saved plan as a table, with each milestone's status."""
     console = stdout()
-    plan = saved.plan
+    p = view.profile
     console.print(
-        f"[bold]Plan {safe(name)!r}:[/bold] [accent]{safe(plan.role_title)}[/accent]"
-        f" ({plan.profile.role}) · {fmt_hours(plan.profile.hours_per_week)} h/week"
-        f" · data {safe(plan.data_version)}"
+        heading(name, view, f"{fmt_hours(p.hours_per_week)} h/week", f"data {view.data_version}")
     )
-    current = report.current.milestone.id if report.current else None
     if console.width < NARROW:
-        for number, item in enumerate(plan.items, 1):
-            m = item.milestone
-            status = _status_cell(report.marks.get(m.id), m.id == current)
-            console.print(
-                f"{number}. {fmt_date(item.start)} → {fmt_date(item.end)} · {m.hours} h"
-                + (f" · {status}" if status else "")
+        for item in view.items:
+            status = _status_cell(item)
+            line = styled(f"{item.number}. {fmt_date(item.start)} → {fmt_date(item.end)}")
+            line.append(f" · {item.hours} h")
+            if status.plain:
+                line += Text(" · ") + status
+            console.print(line)
+            console.print(Text("   ") + _title(item))
+            console.print(styled((f"   {item.id}", "muted")))
+    else:
+        table = Table(show_lines=False, title_justify="left")
+        table.add_column("#", justify="right", style="muted", no_wrap=True)
+        table.add_column("Status", no_wrap=True)
+        table.add_column("Dates", no_wrap=True)
+        table.add_column("Milestone", ratio=1, overflow="fold")
+        table.add_column("Hours", justify="right", no_wrap=True)
+        for item in view.items:
+            table.add_row(
+                str(item.number),
+                _status_cell(item),
+                f"{fmt_date(item.start)} → {fmt_date(item.end)}",
+                _title(item)
+                + styled("\n", (item.phase_title, "phase"), (f" · {item.id}", "muted")),
+                str(item.hours),
             )
-            console.print(f"   {safe(m.title.en)}{' [accent]★[/accent]' if item.core else ''}")
-            console.print(f"   [muted]{m.id}[/muted]")
-        console.print(summary_line(report))
-        return
-    table = Table(show_lines=False, title_justify="left")
-    table.add_column("#", justify="right", style="muted", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Dates", no_wrap=True)
-    table.add_column("Milestone", ratio=1, overflow="fold")
-    table.add_column("Hours", justify="right", no_wrap=True)
-    for number, item in enumerate(plan.items, 1):
-        m = item.milestone
-        table.add_row(
-            str(number),
-            _status_cell(report.marks.get(m.id), m.id == current),
-            f"{fmt_date(item.start)} → {fmt_date(item.end)}",
-            f"{safe(m.title.en)}{' [accent]★[/accent]' if item.core else ''}"
-            f"\n[phase]{safe(phase_titles.get(m.phase, m.phase))}[/phase] [muted]· {m.id}[/muted]",
-            str(m.hours),
-        )
-    console.print(table)
-    console.print(summary_line(report))
+        console.print(table)
+    console.print(styled(words.progress(report)))
 
 
-def _status_cell(mark: Mark | None, current: bool) -> str:
-    if mark is not None and mark.status == "done":
-        return f"[good]✓ {fmt_date(mark.on)}[/good]"
-    if mark is not None:
-        return "[muted]skipped[/muted]"
-    return "[accent]▶ now[/accent]" if current else ""
-
-
-def print_moves(moves: Sequence[Move], old_end: dt.date, new_end: dt.date, *, saved: bool) -> None:
+def print_moves(
+    moves: Sequence[Move],
+    titles: dict[str, str],
+    old_end: dt.date,
+    new_end: dt.date,
+    *,
+    saved: bool,
+) -> None:
     console = stdout()
     if not moves:
         console.print("Nothing moved: the remaining milestones already fit these dates.")
         return
-    shift = (new_end - old_end).days
+    heading = f"{words.plural(len(moves), 'milestone', 'milestones')} moved"
     if console.width < NARROW:
-        console.print(f"[bold]{len(moves)} milestone(s) moved[/bold]")
+        console.print(styled((heading, "bold")))
         for move in moves:
-            console.print(f"{safe(move.title)} [muted]({move.id})[/muted]")
+            console.print(styled(titles.get(move.id, move.id), (f" ({move.id})", "muted")))
             console.print(
-                f"  {fmt_date(move.new_start)} → {fmt_date(move.new_end)}"
-                f" [muted](was {fmt_date(move.old_start)}, {move.shift:+d} d)[/muted]"
+                styled(
+                    f"  {fmt_date(move.new_start)} → {fmt_date(move.new_end)} ",
+                    (f"(was {fmt_date(move.old_start)}, {move.shift:+d} d)", "muted"),
+                )
             )
     else:
-        console.print(_moves_table(moves))
+        table = Table(title=heading, title_justify="left")
+        table.add_column("Milestone", ratio=1, overflow="fold")
+        table.add_column("Was", no_wrap=True)
+        table.add_column("Now", no_wrap=True)
+        table.add_column("Shift", justify="right", no_wrap=True)
+        for move in moves:
+            table.add_row(
+                styled(titles.get(move.id, move.id), (f"\n{move.id}", "muted")),
+                f"{fmt_date(move.old_start)} → {fmt_date(move.old_end)}",
+                f"{fmt_date(move.new_start)} → {fmt_date(move.new_end)}",
+                f"{move.shift:+d} d",
+            )
+        console.print(table)
+    shift = (new_end - old_end).days
     console.print(
         f"The plan now ends {fmt_date(new_end)} (was {fmt_date(old_end)}, {shift:+d} days)."
     )
     if not saved:
-        console.print("[muted]Dry run: nothing was saved.[/muted]")
+        console.print(styled(("Dry run: nothing was saved.", "muted")))
 
 
-def _moves_table(moves: Sequence[Move]) -> Table:
-    table = Table(title=f"{len(moves)} milestone(s) moved", title_justify="left")
-    table.add_column("Milestone", ratio=1, overflow="fold")
-    table.add_column("Was", no_wrap=True)
-    table.add_column("Now", no_wrap=True)
-    table.add_column("Shift", justify="right", no_wrap=True)
-    for move in moves:
-        table.add_row(
-            f"{safe(move.title)}\n[muted]{move.id}[/muted]",
-            f"{fmt_date(move.old_start)} → {fmt_date(move.old_end)}",
-            f"{fmt_date(move.new_start)} → {fmt_date(move.new_end)}",
-            f"{move.shift:+d} d",
-        )
-    return table
-
-
-def print_plans(rows: Sequence[tuple[str, bool, SavedPlan, Report]]) -> None:
+def print_plans(rows: Sequence[tuple[str, bool, PlanView, Report]]) -> None:
     console = stdout()
     if console.width < NARROW:
-        for name, active, saved, report in rows:
+        for name, active, view, report in rows:
             o = report.overall
             console.print(
-                f"{'*' if active else ' '} [accent]{safe(name)}[/accent]:"
-                f" {safe(saved.plan.role_title)} ({saved.plan.profile.level.value})"
+                styled(
+                    "* " if active else "  ",
+                    (name, "accent"),
+                    f": {view.role_title} ({view.profile.level.value})",
+                )
             )
             console.print(
-                f"  {fmt_date(saved.plan.profile.start)} → {fmt_date(saved.plan.end)}"
-                f" · {o.done}/{o.milestones - o.skipped} done · {position_text(report)}"
+                styled(
+                    f"  {fmt_date(view.start)} → {fmt_date(view.end)}"
+                    f" · {o.done}/{o.milestones - o.skipped} done · "
+                )
+                + position_text(report)
             )
-    else:
-        console.print(_plans_table(rows))
-    stderr().print("[muted]* marks the active plan; switch with `mlpath plans --use NAME`.[/muted]")
-
-
-def _plans_table(rows: Sequence[tuple[str, bool, SavedPlan, Report]]) -> Table:
+        return
     table = Table(title="Saved plans", title_justify="left")
     table.add_column("", no_wrap=True)
     table.add_column("Name", style="accent", no_wrap=True)
@@ -288,14 +274,14 @@ def _plans_table(rows: Sequence[tuple[str, bool, SavedPlan, Report]]) -> Table:
     table.add_column("Dates", no_wrap=True)
     table.add_column("Done", justify="right", no_wrap=True)
     table.add_column("Schedule", no_wrap=True)
-    for name, active, saved, report in rows:
+    for name, active, view, report in rows:
         o = report.overall
         table.add_row(
             "*" if active else "",
-            safe(name),
-            f"{safe(saved.plan.role_title)} [muted]({saved.plan.profile.level.value})[/muted]",
-            f"{fmt_date(saved.plan.profile.start)} → {fmt_date(saved.plan.end)}",
+            styled(name),
+            styled(view.role_title, (f" ({view.profile.level.value})", "muted")),
+            f"{fmt_date(view.start)} → {fmt_date(view.end)}",
             f"{o.done}/{o.milestones - o.skipped}",
             position_text(report),
         )
-    return table
+    console.print(table)

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.table import Table
 
-from mlpath.render.console import safe, stderr, stdout
+from mlpath.render.console import safe, stdout
+from mlpath.render.plan import styled
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
-    from mlpath.models import Resource, Role, Salary
-    from mlpath.query import ResourceQuery
+    from mlpath.models import Role, Salary
+    from mlpath.view import ResourceView
 
 
-def print_resources(found: list[Resource], catalog: Catalog, query: ResourceQuery) -> None:
-    if not found:
-        stderr().print("No resources match these filters.")
-        return
-    phase = catalog.phases.get(query.phase) if query.phase else None
-    title = f"Resources for {safe(phase.title.en)}" if phase else "Resources"
-    table = Table(title=f"{title} ({len(found)})", title_justify="left", show_lines=False)
+def print_resources(found: list[ResourceView], heading: str) -> None:
+    table = Table(title=styled(f"{heading} ({len(found)})"), title_justify="left")
     table.add_column("Resource", ratio=3, overflow="fold")
     table.add_column("Kind", no_wrap=True)
     table.add_column("Level", no_wrap=True)
@@ -28,26 +25,28 @@ def print_resources(found: list[Resource], catalog: Catalog, query: ResourceQuer
     table.add_column("Cost", no_wrap=True)
     table.add_column("Length", ratio=1, overflow="fold")
     for r in found:
-        name = f"[bold]{safe(r.title.en)}[/bold]\n[muted]{safe(r.provider)}[/muted]"
+        name = styled((r.title, "bold"), ("\n" + r.provider, "muted"))
         if r.url is not None:
-            name += f"\n[link={r.url}]{safe(str(r.url))}[/link]"
-        table.add_row(name, r.kind, r.level.value, r.language, r.cost, safe(r.length or ""))
+            name += styled("\n", (r.url, Style(link=r.link) if r.link else ""))
+        table.add_row(name, r.kind, r.level, r.language, r.cost, styled(r.length or ""))
     stdout().print(table)
 
 
-def salary_text(s: Salary) -> str:
+def salary_text(s: Salary, lang: str) -> str:
     if s.currency == "JPY":
         amount = f"¥{s.low / 1e6:g}M" + (f"-¥{s.high / 1e6:g}M" if s.high else "")
     else:
         amount = f"${s.low:,}" + (f"-${s.high:,}" if s.high else "")
-    return f"{amount}{'+' if s.open_ended else ''} ({safe(s.setting.en)})"
+    return f"{amount}{'+' if s.open_ended else ''} ({safe(s.setting.get(lang))})"
 
 
-def print_roles(roles: list[Role], path_hours: dict[str, int]) -> None:
+def print_roles(roles: list[Role], path_hours: dict[str, int], lang: str) -> None:
     table = Table(title="Roles compared", title_justify="left", show_lines=True)
     table.add_column("", style="bold", no_wrap=True)
     for role in roles:
-        table.add_column(f"{safe(role.title.en)}\n[muted]--target {role.id}[/muted]", ratio=1)
+        table.add_column(
+            f"{safe(role.title.get(lang))}\n[muted]--target {role.id}[/muted]", ratio=1
+        )
 
     def row(label: str, cells: list[str]) -> None:
         table.add_row(label, *cells)
@@ -55,22 +54,25 @@ def print_roles(roles: list[Role], path_hours: dict[str, int]) -> None:
     def bullets(values: list[str]) -> str:
         return "\n".join(f"• {v}" for v in values)
 
-    row("What", [safe(r.summary.en) for r in roles])
-    row("Routes in", [bullets([safe(t.en) for t in r.routes]) for r in roles])
+    row("What", [safe(r.summary.get(lang)) for r in roles])
+    row("Routes in", [bullets([safe(t.get(lang)) for t in r.routes]) for r in roles])
     row(
         "Key skills",
         [
-            bullets([f"{safe(g.category.en)}: {safe(', '.join(g.items))}" for g in r.skills])
+            bullets([f"{safe(g.category.get(lang))}: {safe(', '.join(g.items))}" for g in r.skills])
             for r in roles
         ],
     )
     for region, label in (("jp", "Salary (Japan)"), ("us", "Salary (US)")):
         row(
             label,
-            [bullets([salary_text(s) for s in r.salaries if s.region == region]) for r in roles],
+            [
+                bullets([salary_text(s, lang) for s in r.salaries if s.region == region])
+                for r in roles
+            ],
         )
     row("Employers", [safe(", ".join(r.employers)) for r in roles])
-    row("Career ladder", [" → ".join(safe(step.en) for step in r.ladder) for r in roles])
+    row("Career ladder", [" → ".join(safe(step.get(lang)) for step in r.ladder) for r in roles])
     row(
         "Beginner path",
         [
@@ -81,7 +83,7 @@ def print_roles(roles: list[Role], path_hours: dict[str, int]) -> None:
     stdout().print(table)
 
 
-def print_phases(catalog: Catalog, milestone_counts: dict[str, int]) -> None:
+def print_phases(catalog: Catalog, milestone_counts: dict[str, int], lang: str) -> None:
     table = Table(title="Phases", title_justify="left")
     table.add_column("Id", style="accent", no_wrap=True)
     table.add_column("Title", ratio=1)
@@ -90,7 +92,7 @@ def print_phases(catalog: Catalog, milestone_counts: dict[str, int]) -> None:
     for phase in catalog.phases.values():
         table.add_row(
             phase.id,
-            f"{safe(phase.title.en)}\n[muted]{safe(phase.summary.en)}[/muted]",
+            f"{safe(phase.title.get(lang))}\n[muted]{safe(phase.summary.get(lang))}[/muted]",
             str(milestone_counts.get(phase.id, 0)),
             str(len(catalog.resources_by_phase.get(phase.id, []))),
         )

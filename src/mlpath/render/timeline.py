@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from rich.console import Console, Group
 from rich.text import Text
 
+from mlpath.dates import month_starts
 from mlpath.render.console import stdout
+from mlpath.textsafe import visible
 
 if TYPE_CHECKING:
-    from mlpath.models import Plan, PlanItem
+    from mlpath.view import ItemView, PlanView
 
 BAR = "█"
 LATER = "░"  # milestones after the horizon
@@ -45,16 +47,6 @@ class Scale:
         left = self.column(start)
         right = max(left, self.column(end))
         return left, right
-
-
-def month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
-    day = dt.date(first.year, first.month, 1)
-    out = []
-    while day <= last:
-        if day >= first:
-            out.append(day)
-        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return out
 
 
 def axis(scale: Scale, last: dt.date) -> tuple[str, str]:
@@ -87,15 +79,15 @@ def _put(row: list[str], col: int, label: str) -> None:
     row[col:end] = list(label)
 
 
-def _label(number: int, item: PlanItem, width: int) -> Text:
+def _label(item: ItemView, width: int) -> Text:
     star = "★" if item.core else " "
-    text = Text(f"{number:>2}{star}", style="muted")
-    text.append(item.milestone.title.en)
+    text = Text(f"{item.number:>2}{star}", style="muted")
+    text.append(visible(item.title))
     text.truncate(width, overflow="ellipsis", pad=True)
     return text
 
 
-def _bar_row(item: PlanItem, scale: Scale, today_col: int | None) -> Text:
+def _bar_row(item: ItemView, scale: Scale, today_col: int | None) -> Text:
     left, right = scale.span(item.start, item.end)
     glyph, style = (BAR, "accent" if item.core else "phase")
     if not item.within_horizon:
@@ -112,11 +104,10 @@ def _bar_row(item: PlanItem, scale: Scale, today_col: int | None) -> Text:
     return row
 
 
-def timeline(plan: Plan, width: int, today: dt.date | None = None) -> Group:
+def timeline(view: PlanView, width: int, today: dt.date | None = None) -> Group:
     """The chart as rich renderables no wider than ``width`` cells."""
     width = max(width, 20)
-    items = plan.items
-    first, last = plan.profile.start, plan.end
+    first, last = view.start, view.end
     label_width = max(6, min(32, width * 3 // 8))
     cells = width - label_width - 1
     scale = Scale(first, last, cells)
@@ -133,12 +124,12 @@ def timeline(plan: Plan, width: int, today: dt.date | None = None) -> Group:
         if today_col + 6 <= cells:
             marker.append(" today", style="bad")
         lines.append(marker)
-    for number, item in enumerate(items, 1):
-        row = _label(number, item, label_width)
+    for item in view.items:
+        row = _label(item, label_width)
         row.append(" ")
         row.append_text(_bar_row(item, scale, today_col))
         lines.append(row)
-    lines += _legend(plan, today, width)
+    lines += _legend(view, today, width)
     for line in lines:
         line.no_wrap = True
         line.overflow = "crop"
@@ -146,14 +137,14 @@ def timeline(plan: Plan, width: int, today: dt.date | None = None) -> Group:
     return Group(*lines)
 
 
-def _legend(plan: Plan, today: dt.date | None, width: int) -> list[Text]:
-    parts = [f"{plan.profile.start:%Y-%m-%d} → {plan.end:%Y-%m-%d}", "★ core"]
-    if plan.beyond_horizon:
+def _legend(view: PlanView, today: dt.date | None, width: int) -> list[Text]:
+    parts = [f"{view.start:%Y-%m-%d} → {view.end:%Y-%m-%d}", "★ core"]
+    if view.beyond:
         parts.append(f"{LATER} after the horizon")
     if today is not None:
-        if today < plan.profile.start:
+        if today < view.start:
             parts.append(f"today {today:%Y-%m-%d} is before the start")
-        elif today > plan.end:
+        elif today > view.end:
             parts.append(f"today {today:%Y-%m-%d} is after the end")
         else:
             parts.append(f"{TODAY} today {today:%Y-%m-%d}")
@@ -164,9 +155,9 @@ def _legend(plan: Plan, today: dt.date | None, width: int) -> list[Text]:
     return [text]
 
 
-def print_timeline(plan: Plan, today: dt.date | None, console: Console | None = None) -> None:
-    from mlpath.render.plan import profile_line
+def print_timeline(view: PlanView, console: Console | None = None) -> None:
+    from mlpath.render.plan import profile_line, styled
 
     out = console or stdout()
-    out.print(f"[bold]Timeline:[/bold] {profile_line(plan)}")
-    out.print(timeline(plan, out.width, today))
+    out.print(styled(("Timeline: ", "bold")) + profile_line(view))
+    out.print(timeline(view, out.width, view.today))
