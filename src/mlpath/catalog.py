@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mlpath.dirs import RESOURCES_FILE as RESOURCES_FILE
+from mlpath.dirs import ROADMAPS_FILE as ROADMAPS_FILE
 from mlpath.errors import DataError
 from mlpath.models import Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
 from mlpath.yamlfile import Document, read_yaml
@@ -20,8 +22,6 @@ from mlpath.yamlfile import Document, read_yaml
 if TYPE_CHECKING:
     from mlpath.overlay import Locator
 
-ROADMAPS_FILE = "roadmaps.yaml"
-RESOURCES_FILE = "resources.yaml"
 DATA_DIR_ENV = "MLPATH_DATA_DIR"
 
 

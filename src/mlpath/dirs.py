@@ -10,7 +10,9 @@ import os
 from pathlib import Path
 
 HOME_ENV = "MLPATH_HOME"
-OVERLAY_FILES = ("roadmaps.yaml", "resources.yaml")
+ROADMAPS_FILE = "roadmaps.yaml"
+RESOURCES_FILE = "resources.yaml"
+OVERLAY_FILES = (ROADMAPS_FILE, RESOURCES_FILE)
 
 
 def user_data_dir() -> Path:

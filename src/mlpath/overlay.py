@@ -23,8 +23,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from mlpath.catalog import RESOURCES_FILE, ROADMAPS_FILE
-from mlpath.dirs import overlay_paths
+from mlpath.dirs import RESOURCES_FILE, ROADMAPS_FILE, overlay_paths
 from mlpath.errors import DataError
 from mlpath.models import (
     Milestone,

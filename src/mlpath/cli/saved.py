@@ -99,6 +99,11 @@ def view_of(saved: SavedPlan, catalog: Catalog, app: AppContext) -> PlanView:
 
 
 def notes(app: AppContext, report: Report, plan: Plan, catalog: Catalog) -> None:
+    """What a learner should know about a saved plan before its status: on stderr."""
+    from mlpath.words import shortfall
+
+    if plan.shortfall is not None and report.position != "finished":
+        app.terminal.warn(shortfall(plan.shortfall))
     if report.missing:
         app.terminal.note(
             f"{len(report.missing)} milestone(s) of this plan are not in the current data"
