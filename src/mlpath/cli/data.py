@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mlpath.cli import options
+from mlpath.cli.context import current
 
 
 def printable(text: str) -> str:
@@ -39,9 +40,10 @@ def validate_command(
         if paths
         else validate_active(data_dir)
     )
+    terminal = current().terminal
     for problem in report.problems:
-        typer.echo(printable(problem))
-    typer.echo(printable(report.summary()))
+        terminal.result(printable(problem))
+    terminal.result(printable(report.summary()))
     if not report.ok:
         raise typer.Exit(2)
 
@@ -58,9 +60,10 @@ def init_data_command(
     """
     from mlpath.validate import init_data
 
+    terminal = current().terminal
     for path in init_data(_path(directory, "DIR"), force=force):
-        typer.echo(f"wrote {printable(str(path))}", err=True)
-    typer.echo(f"next: mlpath validate {printable(directory)}", err=True)
+        terminal.info(f"wrote {path}")
+    terminal.info(f"next: mlpath validate {directory}")
 
 
 def _path(value: str, what: str) -> Path:

@@ -25,4 +25,6 @@ def ask(question: str, default: str | None, convert: Callable[[str], T]) -> T:
         try:
             return convert(str(answer))
         except UsageError as exc:
-            typer.echo(f"  {exc}", err=True)
+            from mlpath.cli.context import current
+
+            current().terminal.info(f"  {exc}")
