@@ -12,8 +12,8 @@ import pytest
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
 
-def _spawn(args: list[str], home: Path) -> pexpect.spawn:
-    env = {**os.environ, "MLPATH_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "100"}
+def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
+    env = {**os.environ, "MLPATH_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "100", **extra}
     return pexpect.spawn(
         sys.executable, ["-m", "mlpath", *args], env=env, encoding="utf-8", timeout=20
     )
@@ -25,7 +25,7 @@ def test_prompts_for_everything_not_given(tmp_path: Path) -> None:
     child.sendline("mel")  # a typo is explained and asked again
     child.expect("did you mean 'mle'")
     child.expect(r"Target role .*: ")
-    child.sendline("researcher")
+    child.sendline("AI researcher")  # a title as people say it
     child.expect(r"Your level \(beginner, intermediate, advanced\) \[beginner\]: ")
     child.sendline("intermediate")
     child.expect(r"Hours per week \[10\]: ")
@@ -34,7 +34,10 @@ def test_prompts_for_everything_not_given(tmp_path: Path) -> None:
     child.expect(r"Hours per week \[10\]: ")
     child.sendline("12")
     child.expect(r"Start date \[\d{4}-\d\d-\d\d\]: ")
-    child.sendline("2027-01-04")
+    child.sendline("2027/1/32")  # no such day: the reason, not Python's words
+    child.expect(r"day is out of range for month")
+    child.expect(r"Start date .*: ")
+    child.sendline("2027/01/04")
     child.expect("AI Researcher")
     child.expect("level intermediate")
     child.expect("12 h/week")
@@ -71,5 +74,30 @@ def test_ctrl_c_at_a_prompt_exits_cleanly(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     output = child.before or ""
     child.close()
-    assert child.exitstatus in (1, 130)
-    assert "Traceback" not in output
+    assert child.exitstatus == 130
+    assert "Traceback" not in output and "Aborted" not in output
+
+
+def test_readme_example_runs_without_a_prompt(tmp_path: Path) -> None:
+    # The README's first command, typed on a terminal: no question, straight to the chart.
+    args = ["plan", "--target", "mle", "--level", "beginner", "--start", "2027-01-04"]
+    child = _spawn([*args, "--timeline"], tmp_path)
+    index = child.expect([r"\? |\]: ", "Timeline: Machine Learning Engineer"])
+    assert index == 1, "the README example stopped at a prompt"
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_ctrl_c_while_marking_exits_130(tmp_path: Path) -> None:
+    env_args = ["plan", "--target", "mle", "--level", "beginner", "--start", "2027-01-04"]
+    saved = _spawn([*env_args, "--save"], tmp_path)
+    saved.expect(pexpect.EOF)
+    saved.close()
+    child = _spawn(["done", "ml-fundamentals"], tmp_path, MLPATH_TODAY="2027-02-01")
+    child.expect(r"Mark done anyway\? \[y/N\]: ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+    assert child.exitstatus == 130 and "Aborted" not in output

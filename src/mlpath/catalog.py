@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,8 @@ def resolve_data_dir(data_dir: Path | None = None) -> Path:
 
 # --- the catalogue ---------------------------------------------------------
 
+_SEPARATORS = re.compile(r"[\s_-]+")
+
 
 @dataclass
 class Catalog:
@@ -63,13 +66,21 @@ class Catalog:
             self.aliases[role.id] = role.id
             for alias in role.aliases:
                 self.aliases.setdefault(alias, role.id)
+            for title in (role.title.en, role.title.ja):
+                if title:
+                    self.aliases.setdefault(_SEPARATORS.sub("-", title.strip().lower()), role.id)
         for resource in self.resources.values():
             for phase in resource.phases:
                 self.resources_by_phase.setdefault(phase, []).append(resource)
 
     def role(self, name: str) -> Role | None:
-        role_id = self.aliases.get(name.strip().lower())
-        return self.roles.get(role_id) if role_id else None
+        """A role by id, alias or title, as people type them ("ML engineer", "ml_engineer")."""
+        key = name.strip().lower()
+        for candidate in (key, _SEPARATORS.sub("-", key), _SEPARATORS.sub("", key)):
+            role_id = self.aliases.get(candidate)
+            if role_id:
+                return self.roles[role_id]
+        return None
 
     def phase_order(self) -> dict[str, int]:
         return {phase_id: i for i, phase_id in enumerate(self.phases)}

@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath import __version__
-from mlpath.cli.compat import TyperGroup, build_command, click, is_click_exception, short_help
+from mlpath.cli.compat import (
+    TyperGroup,
+    build_command,
+    click,
+    is_click_exception,
+    readable_help,
+    short_help,
+)
 from mlpath.errors import MlpathError
 
 if TYPE_CHECKING:
@@ -36,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "resources": "mlpath.cli.resources:resources_command",
     "roles": "mlpath.cli.info:roles_command",
     "phases": "mlpath.cli.info:phases_command",
+    "milestones": "mlpath.cli.milestones:milestones_command",
     "status": "mlpath.cli.status:status_command",
     "done": "mlpath.cli.marks:done_command",
     "undo": "mlpath.cli.marks:undo_command",
@@ -47,6 +55,34 @@ COMMANDS: dict[str, str] = {
     "validate": "mlpath.cli.data:validate_command",
     "init-data": "mlpath.cli.data:init_data_command",
 }
+
+
+# What help shows for an option's value, by parameter name: a word a person reads.
+METAVARS: dict[str, str] = {
+    "target": "ROLE",
+    "level": "LEVEL",
+    "hours_per_week": "HOURS",
+    "start": "DATE",
+    "on": "DATE",
+    "as_of": "DATE",
+    "horizon": "HORIZON",
+    "focus": "FOCUS",
+    "skip": "ID",
+    "lang": "LANG",
+    "output": "FILE",
+    "fmt": "FORMAT",
+    "sessions": "SESSIONS",
+    "tz": "ZONE",
+    "name": "NAME",
+    "use": "NAME",
+    "data_dir": "DIR",
+    "phase": "PHASE",
+    "kind": "KIND",
+    "search": "WORDS",
+    "target_role": "ROLE",
+    "milestone": "ID",
+}
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 def command_function(name: str) -> Callable[..., Any]:
@@ -80,6 +116,7 @@ class MlpathGroup(TyperGroup):
                 short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode,
             )
+            readable_help(command, METAVARS)
             self.add_command(command, cmd_name)
         return command
 
@@ -96,6 +133,20 @@ class MlpathGroup(TyperGroup):
                 rows.append((name, command.get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """An unknown command name gets the closest one suggested, as pip does."""
+        name = args[0] if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            from mlpath.errors import did_you_mean
+
+            hint = did_you_mean(name, self.list_commands(ctx))
+            message = f"no such command {name!r}"
+            message += f"; did you mean {hint!r}?" if hint else "; see 'mlpath --help'"
+            raise click.exceptions.UsageError(message, ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -136,16 +187,20 @@ class MlpathGroup(TyperGroup):
         try:
             result = super().main(*call, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
-            sys.exit(exc.exit_code)  # the help has already been printed
+            # Bare `mlpath`: the help is what was asked for, on stdout, exit 0.
+            sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
+            sys.exit(0)
         except click.exceptions.ClickException as exc:
             ctx = getattr(exc, "ctx", None)
             usage = isinstance(exc, click.exceptions.UsageError) and ctx is not None
-            hint = f" (see '{ctx.command_path} --help')" if usage and ctx else ""
+            known = isinstance(exc, click.exceptions.UsageError) and "no such command" in str(exc)
+            hint = f" (see '{ctx.command_path} --help')" if usage and ctx and not known else ""
             _terminal().error(exc.format_message() + hint)
             sys.exit(exc.exit_code)
-        except typer.Abort:
-            typer.echo("Aborted.", err=True)
-            sys.exit(1)
+        except (typer.Abort, KeyboardInterrupt):
+            # Ctrl-C (click turns it into Abort): the shell's convention, no message.
+            sys.stderr.write("\n")
+            sys.exit(EXIT_INTERRUPTED)
         # Without standalone mode click returns the exit code of a typer.Exit.
         sys.exit(result if isinstance(result, int) else 0)
 

@@ -35,6 +35,32 @@ def build_command(
     )
 
 
+def readable_help(command: click.Command, metavars: dict[str, str]) -> None:
+    """Help that shows ``--on DATE`` and ``ID...`` instead of typer's ``<str>`` and ``{ID}...``.
+
+    Options get a metavar from ``metavars`` (by parameter name) unless they
+    declare one; arguments drop typer's type label and braces.
+    """
+    for param in command.params:
+        if param.param_type_name == "option":
+            flag = getattr(param, "is_flag", False)
+            if not flag and param.metavar is None and param.name in metavars:
+                param.metavar = metavars[param.name]
+        elif param.param_type_name == "argument":
+            _plain_argument(param)
+
+
+def _plain_argument(param: Any) -> None:
+    name = param.metavar or (param.name or "ARG").upper()
+    shown = name if param.nargs == 1 else f"{name}..."
+    usage = shown if param.required else f"[{shown}]"
+    # Instance attributes shadow typer's own formatting of this one parameter.
+    param.display_type_rich = lambda ctx: None
+    param._usage_display_name = lambda: usage
+    param._rich_display_name = lambda: shown
+    param.make_metavar = lambda *args, **kwargs: usage
+
+
 def short_help(doc: str, limit: int) -> str:
     """click's first-sentence summary of a docstring, as the command list shows it."""
     make: Callable[[str, int], str] = click.utils.make_default_short_help
@@ -52,5 +78,6 @@ __all__ = [
     "click",
     "get_current_context",
     "is_click_exception",
+    "readable_help",
     "short_help",
 ]

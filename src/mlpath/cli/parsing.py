@@ -60,13 +60,24 @@ def parse_level(value: str) -> Level:
     return Level(text)
 
 
-def parse_date(value: str, what: str = "start date") -> dt.date:
-    text = value.strip()
+DATE_FORMS = "YYYY-MM-DD (or YYYY/MM/DD, today, tomorrow, a weekday such as monday)"
+
+
+def parse_date(value: str, what: str = "start date", today: dt.date | None = None) -> dt.date:
+    """A date as people type it; relative words count from ``today`` (the run's today)."""
+    from mlpath.dates import read_day
+
+    if today is None:
+        from mlpath.cli.context import current
+
+        today = current().today
     try:
-        day = dt.date.fromisoformat(text)
-    except ValueError as exc:
-        reason = str(exc) if text and text[0].isdigit() and len(text) == 10 else "not a date"
-        raise UsageError(f"invalid {what} {value!r} ({reason}); use YYYY-MM-DD") from None
+        found = read_day(value, today)
+    except ValueError as exc:  # well formed, but no such day: say why
+        raise UsageError(f"invalid {what} {value.strip()!r} ({exc}); use {DATE_FORMS}") from None
+    if found is None:
+        raise UsageError(f"invalid {what} {value.strip()!r}; use {DATE_FORMS}")
+    day = found
     if not (MIN_DATE <= day <= MAX_DATE):
         # Far-future dates would overflow Python's calendar once a plan is laid out.
         raise UsageError(
@@ -122,11 +133,36 @@ def parse_skips(catalog: Catalog, values: list[str]) -> list[str]:
             if not text:
                 continue
             if text not in catalog.milestones and text not in catalog.phases:
-                raise unknown_choice(
-                    "milestone or phase", part.strip(), [*catalog.phases, *catalog.milestones]
+                from mlpath.errors import closest
+
+                guesses = closest(text, [*catalog.phases, *catalog.milestones])
+                hint = f"; did you mean {' or '.join(map(repr, guesses))}?" if guesses else ""
+                raise UsageError(
+                    f"unknown milestone or phase {part.strip()!r}{hint}"
+                    " (`mlpath milestones --target ROLE` lists the ids, `mlpath phases` the phases)"
                 )
             ids.append(text)
     return ids
+
+
+def skip_notes(catalog: Catalog, role: Role, skip: list[str]) -> list[str]:
+    """What a user should know about their --skip: ids off the path, core milestones removed."""
+    notes: list[str] = []
+    on_path = set(role.roadmap)
+    core = list(role.core)
+    for sid in skip:
+        if sid in catalog.milestones and sid not in on_path:
+            notes.append(f"{sid!r} is not on the {role.id} path; --skip {sid} changes nothing")
+        elif sid in catalog.phases:
+            removed = [mid for mid in core if catalog.milestones[mid].phase == sid]
+            if removed:
+                notes.append(
+                    f"skipping phase {sid!r} leaves out core milestones of {role.id}:"
+                    f" {', '.join(removed)}"
+                )
+            elif not any(catalog.milestones[mid].phase == sid for mid in role.roadmap):
+                notes.append(f"phase {sid!r} has no milestone on the {role.id} path")
+    return notes
 
 
 def parse_horizon(text: str, start: dt.date) -> dt.date:

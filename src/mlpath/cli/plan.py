@@ -119,9 +119,10 @@ def plan_command(
 ) -> None:
     """Build a dated study plan for a role, at your level and pace.
 
-    On a terminal, mlpath asks for whatever you did not pass. Off a terminal
-    (or with --no-input) --target is required; the level defaults to
-    beginner, hours to 10 a week and the start to today.
+    On a terminal, mlpath asks for the role and level you did not pass, and
+    then for hours and start too. Off a terminal (or with --no-input) --target
+    is required; the level defaults to beginner, hours to 10 a week and the
+    start to today.
     """
     from mlpath.catalog import load_catalog
     from mlpath.cli.context import current
@@ -162,16 +163,23 @@ def plan_command(
         else:
             learner_level = parsing.parse_level("beginner")
             app.terminal.note("no --level given; planning for a beginner")
+    # Hours and start have sensible defaults: they are asked for only in a guided
+    # session (one that had to ask who the plan is for), so `plan -t mle -l beginner`
+    # runs straight through on a terminal too.
+    guided = prompting and (target is None or level is None)
     if weekly is None:
         weekly = (
             ask("Hours per week", "10", lambda v: parsing.check_hours(_to_float(v)))
-            if prompting
+            if guided
             else 10.0
         )
     if first_day is None:
         today = app.today.isoformat()
-        first_day = ask("Start date", today, parsing.parse_date) if prompting else app.today
+        first_day = ask("Start date", today, parsing.parse_date) if guided else app.today
 
+    skips = parsing.parse_skips(catalog, skip or [])
+    for note in parsing.skip_notes(catalog, role, skips):
+        app.terminal.note(note)
     profile = Profile(
         role=role.id,
         level=learner_level,
@@ -179,7 +187,7 @@ def plan_command(
         hours_per_week=weekly,
         horizon=parsing.parse_horizon(horizon, first_day) if horizon is not None else None,
         focus=parsing.parse_focus(focus),
-        skip=parsing.parse_skips(catalog, skip or []),
+        skip=skips,
         lang=parsing.parse_lang(lang),
         free_only=free,
     )

@@ -9,11 +9,11 @@ import typer
 
 from mlpath.cli import options, parsing
 
+Phase = Annotated[str | None, typer.Option("--phase", "-p", help="Phase id (see `mlpath phases`).")]
+
 
 def resources_command(
-    phase: Annotated[
-        str | None, typer.Option("--phase", "-p", help="Phase id (see `mlpath phases`).")
-    ] = None,
+    phase: Phase = None,
     kind: Annotated[
         str | None,
         typer.Option(

@@ -33,9 +33,7 @@ On = Annotated[
 ]
 Milestones = Annotated[
     list[str],
-    typer.Argument(
-        help="Milestone ids (see `mlpath show`).", metavar="MILESTONE", show_default=False
-    ),
+    typer.Argument(help="Milestone ids (see `mlpath show`).", metavar="ID", show_default=False),
 ]
 Output = Annotated[
     Path | None,

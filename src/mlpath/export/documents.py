@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, RootModel
 from mlpath.models import Phase, Resource, Role, Shortfall, Text
 
 if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
     from mlpath.models import PlanItem
     from mlpath.state import SavedPlan
     from mlpath.tracking import Report, Tally
@@ -110,6 +111,21 @@ class PlanRow(Doc):
 
 class PlansDoc(RootModel[list[PlanRow]]):
     """The saved plans, as printed by `mlpath plans --json`."""
+
+
+class MilestoneRow(Doc):
+    id: str
+    title: Text
+    phase: str
+    level: str
+    hours: int
+    prerequisites: list[str]
+    focus: list[str]
+    core: bool | None  # None when no role was chosen
+
+
+class MilestonesDoc(RootModel[list[MilestoneRow]]):
+    """Milestones, as printed by `mlpath milestones --json`."""
 
 
 class RoleDoc(Role):
@@ -212,3 +228,23 @@ def plan_row(name: str, active: bool, saved: SavedPlan, report: Report) -> PlanR
         milestones=report.overall.milestones,
         position=Position(state=report.position, days=report.days),
     )
+
+
+def milestone_rows(catalog: Catalog, role: Role | None, phase: str | None) -> list[MilestoneRow]:
+    """A role's roadmap in order (or every milestone), optionally of one phase."""
+    ids = role.roadmap if role is not None else list(catalog.milestones)
+    core = set(role.core) if role is not None else set()
+    return [
+        MilestoneRow(
+            id=m.id,
+            title=m.title,
+            phase=m.phase,
+            level=m.level.value,
+            hours=m.hours,
+            prerequisites=list(m.prerequisites),
+            focus=list(m.focus),
+            core=(m.id in core) if role is not None else None,
+        )
+        for m in (catalog.milestones[mid] for mid in ids)
+        if phase is None or m.phase == phase
+    ]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 CSS = """
 :root { --ink: #1d232a; --muted: #5b6470; --line: #d9dee4; --core: #2563a8;
-  --other: #8a5cc2; --later: #b8c0ca; --today: #c62828; }
+  --other: #8a5cc2; --later: #b8c0ca; --today: #c62828; --done: #2e7d32; }
 * { box-sizing: border-box; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: var(--ink); max-width: 62rem; margin: 2rem auto; padding: 0 1rem; }
@@ -45,6 +45,8 @@ h3 { font-size: 1.05rem; margin: 0 0 .2rem; }
   background: var(--other); min-width: 3px; }
 .bar.core { background: var(--core); }
 .bar.later { background: var(--later); }
+.bar.done { background: var(--done); }
+.bar.skipped { background: none; border: 1px dashed var(--later); }
 .today { position: absolute; top: -.2rem; bottom: -.2rem; border-left: 2px solid var(--today); }
 .legend { font-size: .8rem; color: var(--muted); margin-top: .5rem; }
 .swatch { display: inline-block; width: .9rem; height: .6rem; border-radius: 2px;
@@ -110,6 +112,8 @@ def _timeline(view: PlanView, today: dt.date | None) -> list[str]:
         today_mark = f'<span class="today" style="left:{_pct(pos(today))}"></span>'
     for item in view.items:
         kind = "later" if not item.within_horizon else ("core" if item.core else "other")
+        if item.state != "todo":
+            kind += f" {item.state}"
         left = pos(item.start)
         width = pos(item.end + dt.timedelta(days=1)) - left
         dates = f"{item.start.isoformat()} → {item.end.isoformat()}"
@@ -123,6 +127,8 @@ def _timeline(view: PlanView, today: dt.date | None) -> list[str]:
         '<span class="swatch" style="background:var(--core)"></span>core',
         '<span class="swatch" style="background:var(--other)"></span>other',
     ]
+    if any(item.state == "done" for item in view.items):
+        legend.append('<span class="swatch" style="background:var(--done)"></span>done')
     if view.beyond:
         legend.append(
             '<span class="swatch" style="background:var(--later)"></span>after the horizon'

@@ -76,7 +76,8 @@ def _milestone_event(view: PlanView, item: ItemView, stamp: dt.datetime) -> Even
     event.add("dtstart", item.start)
     event.add("dtend", item.end + dt.timedelta(days=1))  # exclusive, RFC 5545 3.6.1
     star = " ★" if item.core else ""
-    event.add("summary", one_line(f"{item.number}. {item.title}{star}"))
+    mark = {"done": "✓ ", "skipped": "(skipped) "}.get(item.state, "")
+    event.add("summary", one_line(f"{mark}{item.number}. {item.title}{star}"))
     event.add("description", plain(description(item)))
     event.add("categories", [one_line(item.phase_title)])
     # A long study block must not make the learner look busy all month.

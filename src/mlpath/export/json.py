@@ -107,6 +107,7 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "roles": _model_schema("roles", "RolesDoc"),
     "phases": _model_schema("phases", "PhasesDoc"),
     "resources": _model_schema("resources", "ResourcesDoc"),
+    "milestones": _model_schema("milestones", "MilestonesDoc"),
 }
 
 

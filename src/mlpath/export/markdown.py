@@ -96,6 +96,8 @@ def render(view: PlanView, options: ExportOptions | None = None) -> str:
     lines += ["| # | Milestone | Start | End | Hours |", "|---:|---|---|---|---:|"]
     for item in view.items:
         title = escape(item.title) + (" ★" if item.core else "")
+        if item.state != "todo":
+            title += f" ({escape(words.state_label(item.state, item.marked_on))})"
         lines.append(
             f"| {item.number} | {title} | {item.start.isoformat()} | {item.end.isoformat()}"
             f" | {item.hours} |"

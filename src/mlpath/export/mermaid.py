@@ -93,7 +93,8 @@ def gantt(view: PlanView) -> str:
     for items in sections.values():
         lines.append(f"    section {clean_title(items[0].phase_title)}")
         for item in items:
-            tags = ["crit"] if item.core else []
+            # Mermaid's own states: done bars are drawn finished, core ones critical.
+            tags = (["done"] if item.state == "done" else []) + (["crit"] if item.core else [])
             end = item.end + dt.timedelta(days=1)
             meta = ", ".join([*tags, task_id(item), item.start.isoformat(), end.isoformat()])
             lines.append(f"    {clean_title(item.title)} :{meta}")

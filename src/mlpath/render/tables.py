@@ -12,6 +12,7 @@ from mlpath.render.plan import styled
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
+    from mlpath.export.documents import MilestoneRow
     from mlpath.models import Role, Salary
     from mlpath.view import ResourceView
 
@@ -97,3 +98,21 @@ def print_phases(catalog: Catalog, milestone_counts: dict[str, int], lang: str) 
             str(len(catalog.resources_by_phase.get(phase.id, []))),
         )
     stdout().print(table)
+
+
+def print_milestones(rows: list[MilestoneRow], phase_titles: dict[str, str], lang: str) -> None:
+    table = Table(title=f"Milestones ({len(rows)})", title_justify="left")
+    table.add_column("Id", style="accent", overflow="fold")
+    table.add_column("Milestone", ratio=1, overflow="fold")
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Hours", justify="right", no_wrap=True)
+    table.add_column("After", overflow="fold")
+    for row in rows:
+        title = styled(row.title.get(lang), *([(" ★", "accent")] if row.core else []))
+        title += styled(("\n" + phase_titles.get(row.phase, row.phase), "phase"))
+        table.add_row(
+            styled(row.id), title, row.level, str(row.hours), styled(", ".join(row.prerequisites))
+        )
+    stdout().print(table)
+    if any(row.core for row in rows):
+        stdout().print(styled(("★ marks the role's core milestones.", "muted")))

@@ -18,6 +18,7 @@ from mlpath.textsafe import visible
 from mlpath.words import fmt_date
 
 if TYPE_CHECKING:
+    from mlpath.export.documents import MilestoneRow
     from mlpath.view import ItemView, PlanView, ResourceView
 
 
@@ -120,3 +121,27 @@ def render_resources(found: list[ResourceView], heading: str, width: int = 80) -
 def print_resources(found: list[ResourceView], heading: str) -> None:
     width = shutil.get_terminal_size((80, 24)).columns
     sys.stdout.write(render_resources(found, heading, width))
+
+
+def print_milestones(rows: list[MilestoneRow], phase_titles: dict[str, str], lang: str) -> None:
+    """One block per milestone: id and facts, then the title; ids stay whole."""
+    width = max(shutil.get_terminal_size((80, 24)).columns, 30)
+    out = [f"Milestones ({len(rows)})", ""]
+    for row in rows:
+        star = " ★" if row.core else ""
+        facts = [row.id + star, row.level, f"{row.hours} h", clean(phase_titles[row.phase])]
+        out += textwrap.wrap(" · ".join(facts), width, break_long_words=False)
+        out += textwrap.wrap(
+            clean(row.title.get(lang)), width, initial_indent="  ", subsequent_indent="  "
+        )
+        if row.prerequisites:
+            after = "after " + ", ".join(row.prerequisites)
+            out += textwrap.wrap(
+                after,
+                width,
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+    sys.stdout.write("\n".join(out) + "\n")

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 BAR = "█"
 LATER = "░"  # milestones after the horizon
+DONE = "▓"  # done milestones: a different shape, readable without colour
+SKIPPED = "·"
 TODAY = "│"
 INSIDE = "▒"  # today's line where it crosses a bar
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -62,12 +64,16 @@ def axis(scale: Scale, last: dt.date) -> tuple[str, str]:
     ticks = [m for m in months if (m.month - 1) % step == 0] or months[:1]
     month_row = [" "] * scale.cells
     year_row = [" "] * scale.cells
-    _put(year_row, 0, str(scale.first.year))
     for m in ticks:
-        col = scale.column(m)
-        _put(month_row, col, MONTHS[m.month - 1])
-        if m.month == 1 and col > 0:
-            _put(year_row, col, str(m.year))
+        _put(month_row, scale.column(m), MONTHS[m.month - 1])
+    # Each year is labelled where it begins; the first year only where it does not
+    # crowd out the next one (a November start has no room for it before January).
+    januaries = [(m.year, scale.column(m)) for m in months if m.month == 1]
+    for year, col in januaries:
+        _put(year_row, col, str(year))
+    label = str(scale.first.year)
+    if not januaries or januaries[0][1] > len(label):
+        _put(year_row, 0, label)
     return "".join(year_row), "".join(month_row)
 
 
@@ -90,7 +96,11 @@ def _label(item: ItemView, width: int) -> Text:
 def _bar_row(item: ItemView, scale: Scale, today_col: int | None) -> Text:
     left, right = scale.span(item.start, item.end)
     glyph, style = (BAR, "accent" if item.core else "phase")
-    if not item.within_horizon:
+    if item.state == "done":
+        glyph, style = DONE, "good"
+    elif item.state == "skipped":
+        glyph, style = SKIPPED, "muted"
+    elif not item.within_horizon:
         glyph, style = LATER, "muted"
     row = Text(" " * left)
     row.append(glyph * (right - left + 1), style=style)
@@ -139,6 +149,10 @@ def timeline(view: PlanView, width: int, today: dt.date | None = None) -> Group:
 
 def _legend(view: PlanView, today: dt.date | None, width: int) -> list[Text]:
     parts = [f"{view.start:%Y-%m-%d} → {view.end:%Y-%m-%d}", "★ core"]
+    if any(item.state == "done" for item in view.items):
+        parts.append(f"{DONE} done")
+    if any(item.state == "skipped" for item in view.items):
+        parts.append(f"{SKIPPED} skipped")
     if view.beyond:
         parts.append(f"{LATER} after the horizon")
     if today is not None:
