@@ -58,7 +58,7 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
     assert "Now: Python basics, notebooks and Git" in out
     assert "The Python Tutorial" in out  # the current milestone's resources
     assert "Next: NumPy, pandas and matplotlib" in out
-    assert re.search(r"Overall\s+0%\s+0/28\s+0/1560 h", out)
+    assert "Overall: 0% · 0/28 milestones · 0/1560 h" in out
 
     out, _ = run(runner, ["done", "python-basics"], "2027-02-01")
     assert "python-basics: done on 2027-02-01" in out
@@ -66,18 +66,17 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
 
     out, _ = run(runner, ["status"], "2027-02-01")
     assert "Today, 2027-02-01: 11 days behind" in out
-    assert re.search(r"Python foundations\s+━+\s+56%\s+1/2\s+25/45 h", out)
+    assert "Python foundations: 56% · 1/2 milestones · 25/45 h" in out
     assert "Done: python-basics (2027-02-01)" in out
     assert "Projected end: 2030-01-10 at the planned pace (10 h/week)" in out
     assert "at your pace so far (6.0 h/week)" in out
 
     out, _ = run(runner, ["replan"], "2027-02-02")
     assert "27 milestones moved" in out
-    assert re.search(
-        r"NumPy, pandas and matplotlib\s+│ 2027-01-22 → 2027-02-04 │ 2027-02-02 → 2027-02-15"
-        r" │ \+11 d",
-        out,
-    )
+    assert (
+        "NumPy, pandas and matplotlib (numpy-pandas-matplotlib)\n"
+        "  2027-02-02 → 2027-02-15 (was 2027-01-22 → 2027-02-04, +11 d)"
+    ) in out
     assert "The plan now ends 2030-01-11 (was 2029-12-30, +12 days)." in out
 
     out, _ = run(runner, ["status"], "2027-02-02")
@@ -193,8 +192,8 @@ def test_saving_over_a_plan_with_progress_needs_force(runner: CliRunner, saved: 
 def test_named_plans_listing_and_switching(runner: CliRunner, saved: None) -> None:
     run(runner, ["plan", "-t", "ds", "-s", "2027-01-04", "--save", "--name", "data-sci"])
     out, err = run(runner, ["plans"], "2027-01-10")
-    assert re.search(r"│ \* │ data-sci │ Data Scientist", out)
-    assert re.search(r"│   │ mle\s+│ Machine Learning Engineer", out)
+    assert "* data-sci: Data Scientist (beginner)" in out
+    assert "  mle: Machine Learning Engineer (beginner)" in out
     assert "marks the active plan" in err
     assert "Data Scientist" in run(runner, ["status"])[0]
     assert run(runner, ["plans", "--use", "mle"])[1].strip() == "active plan: mle"
@@ -330,10 +329,16 @@ def test_narrow_terminal_gets_blocks_not_squeezed_tables(runner: CliRunner, save
     for command in (["status"], ["show"], ["plans"], ["replan", "--dry-run"]):
         out, _ = run(runner, command, "2027-02-10", env=narrow)
         assert out.strip()
-        assert all(len(line) <= 40 for line in out.splitlines()), command
-        assert "…" not in out and "┃" not in out, command
+        # Piped: plain text; only a URL, which must stay whole, may pass the margin.
+        too_wide = [
+            line
+            for line in out.splitlines()
+            if len(line) > 40 and not re.fullmatch(r" *https?://\S+", line)
+        ]
+        assert not too_wide, command
+        assert "…" not in out and "┃" not in out and "│" not in out, command
     out, _ = run(runner, ["status"], "2027-02-10", env=narrow)
-    assert "Python foundations\n" in out and "56% 1/2" in out
+    assert "Python foundations: 56% · 1/2 milestones" in out
 
 
 def test_unusable_home_is_a_state_error(

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mlpath.models import Shortfall
+    from mlpath.models import Salary, Shortfall
     from mlpath.tracking import Report
     from mlpath.view import PlanView
 
@@ -126,3 +126,12 @@ def progress(report: Report) -> str:
         f"{o.done} of {o.milestones - o.skipped} milestones done"
         f" ({o.fraction * 100:.0f}% of the hours) · {position(report)}"
     )
+
+
+def salary(s: Salary, lang: str) -> str:
+    """ "¥6M-¥10M (setting)" or "$120,000-$180,000+ (setting)"."""
+    if s.currency == "JPY":
+        amount = f"¥{s.low / 1e6:g}M" + (f"-¥{s.high / 1e6:g}M" if s.high else "")
+    else:
+        amount = f"${s.low:,}" + (f"-${s.high:,}" if s.high else "")
+    return f"{amount}{'+' if s.open_ended else ''} ({s.setting.get(lang)})"

@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Annotated
+
+import typer
+
 from mlpath.cli import options
 
 
-def roles_command(json_output: options.Json = False, data_dir: options.DataDir = None) -> None:
+def roles_command(
+    role: Annotated[
+        str | None,
+        typer.Argument(help="One role to show (default: all, side by side).", metavar="ROLE"),
+    ] = None,
+    json_output: options.Json = False,
+    data_dir: options.DataDir = None,
+) -> None:
     """Compare the roles side by side: routes, skills, salaries, employers, ladder."""
     import datetime as dt
 
     from mlpath.catalog import load_catalog
+    from mlpath.cli import parsing
     from mlpath.cli.context import current
     from mlpath.models import Level, Profile
     from mlpath.planner import build_plan
 
     catalog = load_catalog(data_dir)
-    roles = list(catalog.roles.values())
+    roles = (
+        [parsing.parse_target(catalog, role)] if role is not None else list(catalog.roles.values())
+    )
     # Path length for a beginner: from the planner, so it always matches `mlpath plan`.
     hours = {
         r.id: build_plan(
@@ -30,8 +45,10 @@ def roles_command(json_output: options.Json = False, data_dir: options.DataDir =
 
         current().terminal.result(dump_roles(roles, hours))
         return
-    from mlpath.render.tables import print_roles
-
+    if sys.stdout.isatty():
+        from mlpath.render.tables import print_roles
+    else:  # a pipe or a file: plain text, no rich
+        from mlpath.render.plain import print_roles
     print_roles(roles, hours, current().lang)
 
 
@@ -49,6 +66,8 @@ def phases_command(json_output: options.Json = False, data_dir: options.DataDir 
 
         current().terminal.result(dump_phases(catalog, counts))
         return
-    from mlpath.render.tables import print_phases
-
+    if sys.stdout.isatty():
+        from mlpath.render.tables import print_phases
+    else:
+        from mlpath.render.plain import print_phases
     print_phases(catalog, counts, current().lang)

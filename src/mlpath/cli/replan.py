@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -38,7 +39,6 @@ def replan_command(
 ) -> None:
     """Re-date the milestones not yet done, from today (or --from), and show what moved."""
     from mlpath.progress import updating
-    from mlpath.render.status import print_moves
     from mlpath.replanning import replan
     from mlpath.state import Replan, pick, with_plan
     from mlpath.words import shortfall
@@ -67,6 +67,10 @@ def replan_command(
                 update={"plan": new_plan, "replans": [*saved.replans, entry]}
             )
             box[0] = with_plan(box[0], plan_name, new_saved, activate=False)
+    if sys.stdout.isatty():
+        from mlpath.render.status import print_moves
+    else:
+        from mlpath.render.plain import print_moves
     titles = {item.milestone.id: item.milestone.title.get(app.lang) for item in saved.plan.items}
     print_moves(moves, titles, saved.plan.end, new_plan.end, saved=not dry_run)
     if new_plan.shortfall is not None:

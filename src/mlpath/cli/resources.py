@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from typing import Annotated
 
 import typer
 
 from mlpath.cli import options, parsing
+
+WIDE = 120
 
 Phase = Annotated[str | None, typer.Option("--phase", "-p", help="Phase id (see `mlpath phases`).")]
 
@@ -72,7 +75,9 @@ def resources_command(
     views = [resource_view(r, app.lang) for r in found]
     phase = text(catalog.phases[query.phase].title, app.lang) if query.phase else None
     heading = f"Resources for {phase}" if phase else "Resources"
-    if sys.stdout.isatty():
+    # A table only where its Resource column is wide enough to keep URLs whole;
+    # otherwise blocks with each URL on a line of its own.
+    if sys.stdout.isatty() and shutil.get_terminal_size().columns >= WIDE:
         from mlpath.render.tables import print_resources
 
         print_resources(views, heading)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -43,8 +44,10 @@ def status_command(
 
         app.terminal.result(encode(status_doc(plan_name, found)))
         return
-    from mlpath.render.status import print_status
-
+    if sys.stdout.isatty():
+        from mlpath.render.status import print_status
+    else:  # a pipe or a file: plain text, no rich
+        from mlpath.render.plain import print_status
     print_status(plan_name, found, view_of(saved, catalog, app))
 
 
@@ -80,8 +83,10 @@ def show_saved(
     found = report(saved, app.today, catalog)
     notes(app, found, saved.plan, catalog)
     if where.output is None and not where.timeline:
-        from mlpath.render.status import print_saved
-
+        if sys.stdout.isatty():
+            from mlpath.render.status import print_saved
+        else:
+            from mlpath.render.plain import print_saved
         print_saved(plan_name, found, view_of(saved, catalog, app))
         return
     where.with_marks(saved.marks).emit(saved.plan, catalog, force=force)
@@ -120,8 +125,11 @@ def plans_command(
         app.terminal.info("No saved plans yet; save one with `mlpath plan --target mle --save`.")
         return
     from mlpath.catalog import load_catalog
-    from mlpath.render.status import print_plans
 
+    if sys.stdout.isatty():
+        from mlpath.render.status import print_plans
+    else:
+        from mlpath.render.plain import print_plans
     catalog = load_catalog(data_dir)
     print_plans(
         [

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.table import Table
 
+from mlpath import words
 from mlpath.render.console import safe, stdout
 from mlpath.render.plan import styled
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
     from mlpath.export.documents import MilestoneRow
-    from mlpath.models import Role, Salary
+    from mlpath.models import Role
     from mlpath.view import ResourceView
 
 
@@ -31,14 +32,6 @@ def print_resources(found: list[ResourceView], heading: str) -> None:
             name += styled("\n", (r.url, Style(link=r.link) if r.link else ""))
         table.add_row(name, r.kind, r.level, r.language, r.cost, styled(r.length or ""))
     stdout().print(table)
-
-
-def salary_text(s: Salary, lang: str) -> str:
-    if s.currency == "JPY":
-        amount = f"¥{s.low / 1e6:g}M" + (f"-¥{s.high / 1e6:g}M" if s.high else "")
-    else:
-        amount = f"${s.low:,}" + (f"-${s.high:,}" if s.high else "")
-    return f"{amount}{'+' if s.open_ended else ''} ({safe(s.setting.get(lang))})"
 
 
 def print_roles(roles: list[Role], path_hours: dict[str, int], lang: str) -> None:
@@ -68,7 +61,7 @@ def print_roles(roles: list[Role], path_hours: dict[str, int], lang: str) -> Non
         row(
             label,
             [
-                bullets([salary_text(s, lang) for s in r.salaries if s.region == region])
+                bullets([safe(words.salary(s, lang)) for s in r.salaries if s.region == region])
                 for r in roles
             ],
         )
