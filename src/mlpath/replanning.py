@@ -29,8 +29,10 @@ def replan(
 ) -> tuple[Plan, list[Move]]:
     """Re-date the milestones not yet done or skipped, back to back from ``start``.
 
-    Done and skipped milestones keep their dates; the rest keep their order
-    (which already respects prerequisites). Returns the new plan and what moved.
+    Done and skipped milestones move to the day they were marked, so a plan
+    never lists work finished early after its own future dates; the rest keep
+    their order (which already respects prerequisites). Returns the new plan
+    and what moved (the re-dated open milestones).
     """
     pace = hours_per_week if hours_per_week is not None else plan.profile.hours_per_week
     profile = plan.profile.model_copy(update={"hours_per_week": pace})
@@ -63,6 +65,10 @@ def replan(
                     new_end,
                 )
             )
+    for item in plan.items:
+        mark = marks.get(item.milestone.id)
+        if mark is not None:
+            redated[item.milestone.id] = _where_marked(item, mark, profile.start)
     items = [redated.get(item.milestone.id, item) for item in plan.items]
     items.sort(key=lambda item: item.start)  # stable: open milestones keep their order
 
@@ -76,3 +82,9 @@ def replan(
         }
     )
     return new_plan, moves
+
+
+def _where_marked(item: PlanItem, mark: Mark, first: dt.date) -> PlanItem:
+    """``item`` ending on the day it was marked (never before the plan's first day)."""
+    end = max(mark.on, first)
+    return item.model_copy(update={"start": max(min(item.start, end), first), "end": end})

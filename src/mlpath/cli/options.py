@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from mlpath.cli import complete
+
 DATA_PANEL = "Data"
 
 DataDir = Annotated[
@@ -22,7 +24,11 @@ DataDir = Annotated[
 Target = Annotated[
     str | None,
     typer.Option(
-        "--target", "-t", help="Role to aim for: ds, mle or researcher.", show_default=False
+        "--target",
+        "-t",
+        help="Role to aim for: ds, mle or researcher.",
+        show_default=False,
+        autocompletion=complete.targets,
     ),
 ]
 Level = Annotated[
@@ -32,11 +38,17 @@ Level = Annotated[
         "-l",
         help="Your current level: beginner, intermediate or advanced.",
         show_default=False,
+        autocompletion=complete.levels,
     ),
 ]
 Lang = Annotated[
     str | None,
-    typer.Option("--lang", help="Preferred resource language: en or ja.", show_default=False),
+    typer.Option(
+        "--lang",
+        help="Preferred resource language: en or ja.",
+        show_default=False,
+        autocompletion=complete.languages,
+    ),
 ]
 Free = Annotated[bool, typer.Option("--free", help="Only free resources (free or free to audit).")]
 Json = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]

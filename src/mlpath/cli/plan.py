@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import options, parsing, plan_output
+from mlpath.cli import complete, options, parsing, plan_output
 from mlpath.cli.prompts import ask, interactive
 from mlpath.errors import UsageError
 
@@ -52,6 +52,7 @@ def plan_command(
             "-f",
             help="Specialisation: nlp, cv, rl or compression (default: the role's).",
             show_default=False,
+            autocompletion=complete.focuses,
         ),
     ] = None,
     skip: Annotated[
@@ -60,6 +61,7 @@ def plan_command(
             "--skip",
             help="Milestone or phase ids you have already covered (repeat or comma-separate).",
             show_default=False,
+            autocompletion=complete.skips,
         ),
     ] = None,
     lang: options.Lang = None,
@@ -100,6 +102,7 @@ def plan_command(
             help="Name of the saved plan (with --save or --show).  [default: the role id]",
             rich_help_panel=SAVED_PANEL,
             show_default=False,
+            autocompletion=complete.plan_names,
         ),
     ] = None,
     show: Annotated[

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlpath.cli import complete
 from mlpath.cli.context import AppContext, current
 from mlpath.errors import UsageError
 
@@ -35,6 +36,7 @@ Format = Annotated[
         " Without -o the result goes to stdout.",
         rich_help_panel=OUTPUT_PANEL,
         show_default=False,
+        autocompletion=complete.formats,
     ),
 ]
 JsonOut = Annotated[
@@ -116,6 +118,15 @@ class Destination:
                 from mlpath.render.text import print_plan as print_text
 
                 print_text(view)
+        sessions = self.options.sessions
+        booked = sum(session.weekly_hours for session in sessions)
+        if sessions and booked + 1e-9 < plan.profile.hours_per_week:
+            self.app.terminal.warn(
+                f"the --sessions hold {words.fmt_hours(round(booked, 2))} h a week, less than the"
+                f" plan's {words.fmt_hours(plan.profile.hours_per_week)} h/week; add sessions or"
+                " plan with --hours-per-week"
+                f" {words.fmt_hours(round(booked, 2))}"
+            )
         fact = plan.shortfall
         if fact is not None:
             self.app.terminal.warn(words.shortfall(fact))

@@ -8,11 +8,16 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import options, parsing
+from mlpath.cli import complete, options, parsing
 
 WIDE = 120
 
-Phase = Annotated[str | None, typer.Option("--phase", "-p", help="Phase id (see `mlpath phases`).")]
+Phase = Annotated[
+    str | None,
+    typer.Option(
+        "--phase", "-p", help="Phase id (see `mlpath phases`).", autocompletion=complete.phases
+    ),
+]
 
 
 def resources_command(
@@ -23,11 +28,17 @@ def resources_command(
             "--kind",
             "-k",
             help="course, book, paper, video, article, repo, community, conference or tool.",
+            autocompletion=complete.kinds,
         ),
     ] = None,
     level: options.Level = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Only resources in this language: en or ja.")
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Only resources in this language: en or ja.",
+            autocompletion=complete.languages,
+        ),
     ] = None,
     free: options.Free = False,
     search: Annotated[

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlpath.cli import parsing
+from mlpath.cli import complete, parsing
 from mlpath.cli.context import AppContext
 from mlpath.errors import UsageError
 
@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 Name = Annotated[
     str | None,
     typer.Option(
-        "--name", "-n", help="Which saved plan (default: the active one).", show_default=False
+        "--name",
+        "-n",
+        help="Which saved plan (default: the active one).",
+        show_default=False,
+        autocompletion=complete.plan_names,
     ),
 ]
 On = Annotated[
@@ -33,7 +37,12 @@ On = Annotated[
 ]
 Milestones = Annotated[
     list[str],
-    typer.Argument(help="Milestone ids (see `mlpath show`).", metavar="ID", show_default=False),
+    typer.Argument(
+        help="Milestone ids (see `mlpath show`).",
+        metavar="ID",
+        show_default=False,
+        autocompletion=complete.plan_milestones,
+    ),
 ]
 Output = Annotated[
     Path | None,

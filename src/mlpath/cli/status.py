@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import options, parsing, plan_output
+from mlpath.cli import complete, options, parsing, plan_output
 from mlpath.cli.context import current
 from mlpath.cli.saved import Force, Name, Output, notes, report, view_of
 
@@ -95,7 +95,12 @@ def show_saved(
 def plans_command(
     use: Annotated[
         str | None,
-        typer.Option("--use", help="Make this saved plan the active one.", metavar="NAME"),
+        typer.Option(
+            "--use",
+            help="Make this saved plan the active one.",
+            metavar="NAME",
+            autocompletion=complete.plan_names,
+        ),
     ] = None,
     json_output: options.Json = False,
     data_dir: options.DataDir = None,

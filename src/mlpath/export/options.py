@@ -38,6 +38,13 @@ class Session:
     start: dt.time
     end: dt.time
 
+    @property
+    def weekly_hours(self) -> float:
+        minutes = (self.end.hour * 60 + self.end.minute) - (
+            self.start.hour * 60 + self.start.minute
+        )
+        return minutes / 60 * len(self.days)
+
     def label(self) -> str:
         names = {code: name.title() for name, code in WEEKDAYS.items()}
         days = ",".join(names[d] for d in self.days)
