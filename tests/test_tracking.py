@@ -178,7 +178,8 @@ def test_planned_hours_curve_and_its_inverse(plan: Plan) -> None:
 def test_replan_keeps_done_dates_and_redates_the_rest_from_the_day(plan: Plan) -> None:
     marks = done(python_basics=D(2027, 2, 1))
     new, moves = replan(plan, marks, D(2027, 2, 2))
-    assert new.items[0] == plan.items[0]
+    # Done late: it now ends the day it was done, and starts where it started.
+    assert new.items[0].start == plan.items[0].start and new.items[0].end == D(2027, 2, 1)
     rest = new.items[1:]
     assert rest[0].start == D(2027, 2, 2) and rest[0].end == D(2027, 2, 15)
     assert [i.milestone.id for i in rest] == [i.milestone.id for i in plan.items[1:]]
@@ -244,7 +245,13 @@ def test_replan_and_report_invariants(
     open_items = [i for i in new.items if i.milestone.id not in marks]
     for item in new.items:
         if item.milestone.id in marks:
-            assert item == old[item.milestone.id]
+            # Marked work sits where it was marked, otherwise unchanged.
+            mark_day = max(marks[item.milestone.id].on, plan.profile.start)
+            assert item.end == mark_day and item.start <= item.end
+            before = old[item.milestone.id]
+            assert item.model_copy(update={"start": before.start, "end": before.end}) == before
+    starts = [item.start for item in new.items]
+    assert starts == sorted(starts)
     if open_items:
         assert open_items[0].start == day
     for before, after in itertools.pairwise(open_items):
