@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from mlpath.dirs import RESOURCES_FILE as RESOURCES_FILE
 from mlpath.dirs import ROADMAPS_FILE as ROADMAPS_FILE
+from mlpath.dirs import translation_paths as translation_paths
 from mlpath.errors import DataError
 from mlpath.models import Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
 from mlpath.yamlfile import Document, read_yaml
@@ -206,13 +207,24 @@ def cross_check(
 
 
 def validate_documents(
-    roadmap_doc: Document, resource_doc: Document, overlays: Sequence[Document] = ()
+    roadmap_doc: Document,
+    resource_doc: Document,
+    overlays: Sequence[Document] = (),
+    translations: Sequence[Document] = (),
 ) -> Catalog:
-    """Validate a pair of data files (and overlays on top); every problem is collected."""
+    """Validate a pair of data files, translated and overlaid; every problem is collected."""
     from mlpath.overlay import merge
+    from mlpath.translations import RESOURCE_FIELDS, ROADMAP_FIELDS, apply
 
+    problems: list[str] = []
+    for doc in translations:
+        is_resources = isinstance(doc.data, dict) and "resources" in doc.data
+        if is_resources:
+            problems += apply(resource_doc.data, doc, RESOURCE_FIELDS)
+        else:
+            problems += apply(roadmap_doc.data, doc, ROADMAP_FIELDS)
     merged = merge(roadmap_doc, resource_doc, overlays)
-    problems = merged.problems
+    problems += merged.problems
     roadmaps, resources = merged.roadmaps, merged.resources
     if roadmaps is not None and resources is not None:
         paths = (roadmap_doc.path, resource_doc.path)
@@ -243,11 +255,15 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     if not directory.is_dir():
         raise DataError(f"{directory}: data directory not found")
     overlays = overlay_paths()
-    sources = [directory / ROADMAPS_FILE, directory / RESOURCES_FILE, *overlays]
+    translations = translation_paths(directory)
+    sources = [directory / ROADMAPS_FILE, directory / RESOURCES_FILE, *translations, *overlays]
 
     def build() -> Catalog:
         return validate_documents(
-            read_yaml(sources[0]), read_yaml(sources[1]), [read_yaml(p) for p in overlays]
+            read_yaml(sources[0]),
+            read_yaml(sources[1]),
+            [read_yaml(p) for p in overlays],
+            [read_yaml(p) for p in translations],
         )
 
     # Parsing and validation are skipped when these exact files were loaded before.

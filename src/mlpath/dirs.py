@@ -13,6 +13,7 @@ HOME_ENV = "MLPATH_HOME"
 ROADMAPS_FILE = "roadmaps.yaml"
 RESOURCES_FILE = "resources.yaml"
 OVERLAY_FILES = (ROADMAPS_FILE, RESOURCES_FILE)
+TRANSLATIONS_DIR = "ja"
 
 
 def user_data_dir() -> Path:
@@ -42,3 +43,14 @@ def overlay_paths(directory: Path | None = None) -> list[Path]:
     """
     home = directory or user_data_dir()
     return [home / name for name in OVERLAY_FILES if (home / name).exists()]
+
+
+def translation_paths(directory: Path) -> list[Path]:
+    """The translation files beside a data pair: every ``ja/*.yaml``, in name order.
+
+    A translation file says by its sections what it translates (``resources`` or
+    the roadmap's ``phases``, ``roles``, ``milestones``), so the work can be split
+    into several files.
+    """
+    folder = directory / TRANSLATIONS_DIR
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []

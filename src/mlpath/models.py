@@ -120,7 +120,7 @@ class Phase(Model):
 
 class SkillGroup(Model):
     category: Text
-    items: list[str] = Field(min_length=1)
+    items: list[Text] = Field(min_length=1)
 
 
 class Salary(Model):

@@ -15,6 +15,7 @@ from mlpath.catalog import (
     ROADMAPS_FILE,
     Catalog,
     resolve_data_dir,
+    translation_paths,
     validate_documents,
 )
 from mlpath.dirs import overlay_paths
@@ -70,13 +71,22 @@ def _read(path: Path, report: Report) -> Document | None:
         return None
 
 
-def _check(report: Report, roadmaps: Path, resources: Path, overlays: Sequence[Path]) -> None:
-    docs = [_read(path, report) for path in (roadmaps, resources, *overlays)]
+def _check(
+    report: Report,
+    roadmaps: Path,
+    resources: Path,
+    overlays: Sequence[Path],
+    translations: Sequence[Path] = (),
+) -> None:
+    docs = [_read(path, report) for path in (roadmaps, resources, *translations, *overlays)]
     if any(doc is None for doc in docs):
         return
-    roadmap_doc, resource_doc, *overlay_docs = [doc for doc in docs if doc is not None]
+    roadmap_doc, resource_doc, *rest = [doc for doc in docs if doc is not None]
+    translation_docs, overlay_docs = rest[: len(translations)], rest[len(translations) :]
     try:
-        report.catalogs.append(validate_documents(roadmap_doc, resource_doc, overlay_docs))
+        report.catalogs.append(
+            validate_documents(roadmap_doc, resource_doc, overlay_docs, translation_docs)
+        )
     except DataError as exc:
         report.problems += [p for p in exc.problems if p not in report.problems]
 
@@ -88,7 +98,13 @@ def validate_active(data_dir: Path | None = None) -> Report:
     if not directory.is_dir():
         report.problems.append(f"{directory}: data directory not found")
         return report
-    _check(report, directory / ROADMAPS_FILE, directory / RESOURCES_FILE, overlay_paths())
+    _check(
+        report,
+        directory / ROADMAPS_FILE,
+        directory / RESOURCES_FILE,
+        overlay_paths(),
+        translation_paths(directory),
+    )
     return report
 
 
@@ -135,7 +151,7 @@ def validate_paths(paths: Sequence[Path], data_dir: Path | None = None) -> Repor
         if pair not in pairs:
             pairs.append(pair)
     for roadmaps, resources in pairs:
-        _check(report, roadmaps, resources, ())
+        _check(report, roadmaps, resources, (), translation_paths(roadmaps.parent))
     if check_active:
         active_report = validate_active(data_dir)
         report.files += [p for p in active_report.files if p not in report.files]

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mlpath.models import Salary, Shortfall
+    from mlpath.models import Salary, Shortfall, SkillGroup
     from mlpath.tracking import Report
     from mlpath.view import PlanView
 
@@ -135,3 +135,8 @@ def salary(s: Salary, lang: str) -> str:
     else:
         amount = f"${s.low:,}" + (f"-${s.high:,}" if s.high else "")
     return f"{amount}{'+' if s.open_ended else ''} ({s.setting.get(lang)})"
+
+
+def skill_group(group: SkillGroup, lang: str) -> str:
+    """ "Programming: Python, NumPy, pandas"."""
+    return f"{group.category.get(lang)}: {', '.join(item.get(lang) for item in group.items)}"

@@ -212,7 +212,10 @@ def print_roles(roles: list[Role], path_hours: dict[str, int], lang: str) -> Non
         out += _wrap(role.summary.get(lang), width, "  ", more="")
         sections = [
             ("Routes in", [r.get(lang) for r in role.routes]),
-            ("Key skills", [f"{g.category.get(lang)}: {', '.join(g.items)}" for g in role.skills]),
+            (
+                "Key skills",
+                [words.skill_group(g, lang) for g in role.skills],
+            ),
             *(
                 (label, [words.salary(s, lang) for s in role.salaries if s.region == region])
                 for region, label in (("jp", "Salary (Japan)"), ("us", "Salary (US)"))

@@ -52,10 +52,7 @@ def print_roles(roles: list[Role], path_hours: dict[str, int], lang: str) -> Non
     row("Routes in", [bullets([safe(t.get(lang)) for t in r.routes]) for r in roles])
     row(
         "Key skills",
-        [
-            bullets([f"{safe(g.category.get(lang))}: {safe(', '.join(g.items))}" for g in r.skills])
-            for r in roles
-        ],
+        [bullets([safe(words.skill_group(g, lang)) for g in r.skills]) for r in roles],
     )
     for region, label in (("jp", "Salary (Japan)"), ("us", "Salary (US)")):
         row(

@@ -1,0 +1,79 @@
+"""Translation files: laid into the data by id, every problem named with file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mlpath.catalog import load_catalog, shipped_data_dir
+from mlpath.errors import DataError
+from mlpath.validate import TEMPLATES
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(TEMPLATES, target)
+    (target / "ja").mkdir()
+    return target
+
+
+def _write(data: Path, name: str, text: str) -> None:
+    (data / "ja" / name).write_text(text, encoding="utf-8")
+
+
+def test_translations_become_the_ja_variant(data: Path) -> None:
+    catalog = load_catalog(data)
+    phase_id = next(iter(catalog.phases))
+    milestone = next(iter(catalog.milestones.values()))
+    topics = "\n".join(f"      - 話題{i}" for i in range(len(milestone.topics)))
+    _write(
+        data,
+        "roadmaps.yaml",
+        f"phases:\n  {phase_id}:\n    title: 基礎\n"
+        f"milestones:\n  {milestone.id}:\n    title: はじめの一歩\n    topics:\n{topics}\n",
+    )
+    translated = load_catalog(data)
+    assert translated.phases[phase_id].title.ja == "基礎"
+    assert translated.phases[phase_id].title.en == catalog.phases[phase_id].title.en
+    got = translated.milestones[milestone.id]
+    assert got.title.get("ja") == "はじめの一歩" and got.title.get("en") == milestone.title.en
+    assert [t.ja for t in got.topics] == [f"話題{i}" for i in range(len(milestone.topics))]
+    # A text without a translation falls back to English.
+    assert got.outcome.get("ja") == milestone.outcome.en
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("phases:\n  nope:\n    title: x\n", ":3: phase 'nope': no such entry in the data file"),
+        ("phases:\n  {p}:\n    colour: x\n", ":3: phase '{p}': field 'colour' cannot be"),
+        ("milestones:\n  {m}:\n    topics: [a]\n", "expected {n} items as in the original, got 1"),
+        (
+            "phases:\n  {p}:\n    title: ''\n",
+            ":3: phase '{p}': field 'title': expected a non-empty text",
+        ),
+        ("colours: {{}}\n", ":1: section 'colours': not a translatable section"),
+    ],
+)
+def test_problems_name_file_line_entry_and_field(data: Path, text: str, problem: str) -> None:
+    catalog = load_catalog(data)
+    phase_id = next(iter(catalog.phases))
+    milestone = next(iter(catalog.milestones.values()))
+    fill = {"p": phase_id, "m": milestone.id, "n": len(milestone.topics)}
+    _write(data, "roadmaps.yaml", text.format(**fill))
+    with pytest.raises(DataError) as caught:
+        load_catalog(data)
+    expected = problem.format(**fill)
+    assert any(
+        str(data / "ja" / "roadmaps.yaml") in p and expected in p for p in caught.value.problems
+    ), caught.value.problems
+
+
+def test_shipped_translations_are_valid() -> None:
+    folder = shipped_data_dir() / "ja"
+    assert sorted(p.name for p in folder.glob("*.yaml"))
+    catalog = load_catalog()
+    assert catalog.phases["kaggle"].title.ja == "Kaggle コンペティション"
