@@ -20,6 +20,9 @@ from mlpath.errors import DataError
 def data(tmp_path: Path) -> Path:
     directory = tmp_path / "data"
     shutil.copytree(shipped_data_dir(), directory)
+    # The pair alone, so counts of parsed files are about the data files; the
+    # translations' part in the cache key has its own test.
+    shutil.rmtree(directory / "ja")
     return directory
 
 
@@ -74,6 +77,17 @@ def test_a_changed_file_is_never_served_stale(data: Path, parses: list[Path]) ->
     assert load_catalog(data).milestones["python-basics"].title.en.startswith("Pithon basics")
     assert len(parses) == 4
     assert len(cache_files()) == 1  # replaced, not piled up
+
+
+def test_a_changed_translation_is_never_served_stale(data: Path) -> None:
+    (data / "ja").mkdir()
+    ja = data / "ja" / "roadmaps.yaml"
+    ja.write_text("phases:\n  kaggle:\n    title: カグル\n", encoding="utf-8")
+    assert load_catalog(data).phases["kaggle"].title.ja == "カグル"
+    ja.write_text("phases:\n  kaggle:\n    title: コンペ\n", encoding="utf-8")
+    assert load_catalog(data).phases["kaggle"].title.ja == "コンペ"
+    ja.unlink()
+    assert load_catalog(data).phases["kaggle"].title.ja is None
 
 
 def test_each_data_directory_has_its_own_cache_file(data: Path) -> None:

@@ -151,7 +151,11 @@ def validate_paths(paths: Sequence[Path], data_dir: Path | None = None) -> Repor
         if pair not in pairs:
             pairs.append(pair)
     for roadmaps, resources in pairs:
-        _check(report, roadmaps, resources, (), translation_paths(roadmaps.parent))
+        # Translations belong to a pair that lives together in one directory.
+        together = roadmaps.parent == resources.parent
+        _check(
+            report, roadmaps, resources, (), translation_paths(roadmaps.parent) if together else ()
+        )
     if check_active:
         active_report = validate_active(data_dir)
         report.files += [p for p in active_report.files if p not in report.files]
