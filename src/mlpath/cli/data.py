@@ -28,10 +28,25 @@ def validate_command(
         ),
     ] = None,
     data_dir: options.DataDir = None,
+    check_links: Annotated[
+        bool,
+        typer.Option(
+            "--check-links", help="Also ask every URL whether it still answers (needs a network)."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", help="Seconds to wait for each URL.", metavar="SECONDS", min=1),
+    ] = 10.0,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", help="URLs to check at once.", metavar="N", min=1, max=32),
+    ] = 8,
 ) -> None:
     """Check data files and list every problem with its file, line, entry and field.
 
-    Exit status 0 when the data is clean, 2 when there is any problem.
+    Exit status 0 when the data is clean, 2 when there is any problem; with
+    --check-links, 1 when the data is clean but a link is dead or moved.
     """
     from mlpath.validate import validate_active, validate_paths
 
@@ -46,6 +61,11 @@ def validate_command(
     terminal.result(printable(report.summary()))
     if not report.ok:
         raise typer.Exit(2)
+    if check_links:
+        from mlpath.cli.linkcheck import check
+
+        if not check(current(), report.catalogs, timeout, jobs):
+            raise typer.Exit(1)
 
 
 def init_data_command(
