@@ -188,15 +188,37 @@ def test_overlay_mistakes_are_reported(home: Path) -> None:
     assert info.value.problems == [
         f"{overlay}:2: remove: field 'resources': no resource 'no-such-resource' to remove",
         f"{overlay}:6: resource 'twin': field 'id': duplicate id (first defined at line 4)",
+        f"the problem is in your overlay {overlay}: fix it (see `mlpath validate`),"
+        " or run with --no-overlays to leave your overlays out",
     ]
 
 
-def test_overlays_apply_on_top_of_data_dir(runner: CliRunner, home: Path, tmp_path: Path) -> None:
+def test_a_data_dir_is_used_as_given_unless_overlays_are_asked_for(
+    runner: CliRunner, home: Path, tmp_path: Path
+) -> None:
     init = runner.invoke(app, ["init-data", str(tmp_path / "d")])
     assert init.exit_code == 0
     write(home / "resources.yaml", "remove:\n  resources: [think-stats]\n")
-    catalog = load_catalog(tmp_path / "d")
-    assert sorted(catalog.resources) == ["python-tutorial", "sklearn-user-guide"]
+    everything = ["python-tutorial", "sklearn-user-guide", "think-stats"]
+    assert sorted(load_catalog(tmp_path / "d").resources) == everything
+    laid = load_catalog(tmp_path / "d", overlays=True)
+    assert sorted(laid.resources) == ["python-tutorial", "sklearn-user-guide"]
+    # validate and plan agree, whichever way.
+    d = str(tmp_path / "d")
+    assert runner.invoke(app, ["validate", d]).exit_code == 0
+    assert runner.invoke(app, ["resources", "--data-dir", d, "--json"]).stdout.count('"id"') == 3
+    laid_out = runner.invoke(app, ["resources", "--data-dir", d, "--overlays", "--json"])
+    assert laid_out.stdout.count('"id"') == 2
+
+
+def test_no_overlays_turns_a_broken_overlay_off(runner: CliRunner, home: Path) -> None:
+    write(home / "resources.yaml", "resources: [oops]\n")
+    broken = runner.invoke(app, ["phases"])
+    assert broken.exit_code == 2
+    assert (
+        "run with --no-overlays" in broken.stderr and str(home / "resources.yaml") in broken.stderr
+    )
+    assert runner.invoke(app, ["phases", "--no-overlays"]).exit_code == 0
 
 
 def test_validate_an_overlay_file_by_path(runner: CliRunner, home: Path) -> None:

@@ -6,7 +6,6 @@ found is reported at once rather than only the first.
 
 from __future__ import annotations
 
-import heapq
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,6 +17,7 @@ from mlpath.dirs import RESOURCES_FILE as RESOURCES_FILE
 from mlpath.dirs import ROADMAPS_FILE as ROADMAPS_FILE
 from mlpath.dirs import translation_paths as translation_paths
 from mlpath.errors import DataError
+from mlpath.graph import topological_order as topological_order
 from mlpath.models import Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
 from mlpath.yamlfile import Document, read_yaml
 
@@ -243,10 +243,12 @@ def validate_documents(
     )
 
 
-def load_catalog(data_dir: Path | None = None) -> Catalog:
+def load_catalog(data_dir: Path | None = None, *, overlays: bool | None = None) -> Catalog:
     """Load and validate ``roadmaps.yaml`` and ``resources.yaml`` from a data directory.
 
-    The user's overlay files (see :mod:`mlpath.overlay`) are layered on top.
+    The user's overlay files (see :mod:`mlpath.overlay`) are layered on top of the
+    shipped data; a ``data_dir`` given explicitly is used as it is, unless
+    ``overlays`` asks for them. ``overlays=False`` turns them off everywhere.
     """
     from mlpath.cache import load_or_build
     from mlpath.dirs import overlay_paths  # not mlpath.overlay: its models cost ~10 ms to import
@@ -254,46 +256,34 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     directory = resolve_data_dir(data_dir)
     if not directory.is_dir():
         raise DataError(f"{directory}: data directory not found")
-    overlays = overlay_paths()
+    use_overlays = overlays if overlays is not None else data_dir is None
+    layers = overlay_paths() if use_overlays else []
     translations = translation_paths(directory)
-    sources = [directory / ROADMAPS_FILE, directory / RESOURCES_FILE, *translations, *overlays]
+    sources = [directory / ROADMAPS_FILE, directory / RESOURCES_FILE, *translations, *layers]
 
     def build() -> Catalog:
-        return validate_documents(
-            read_yaml(sources[0]),
-            read_yaml(sources[1]),
-            [read_yaml(p) for p in overlays],
-            [read_yaml(p) for p in translations],
-        )
+        try:
+            return validate_documents(
+                read_yaml(sources[0]),
+                read_yaml(sources[1]),
+                [read_yaml(p) for p in layers],
+                [read_yaml(p) for p in translations],
+            )
+        except DataError as exc:
+            raise _blame_overlays(exc, layers) from None
 
     # Parsing and validation are skipped when these exact files were loaded before.
     return load_or_build(sources, build, Catalog)
 
 
-def topological_order(ids: Sequence[str], prerequisites: dict[str, list[str]]) -> list[str]:
-    """Order ``ids`` so prerequisites come first, otherwise keeping the given order.
-
-    Prerequisites outside ``ids`` count as already met. Kahn's algorithm with a
-    heap keyed on the original position: O(n log n + edges).
-    """
-    position = {mid: i for i, mid in enumerate(ids)}
-    waiting = dict.fromkeys(ids, 0)
-    dependents: dict[str, list[str]] = {mid: [] for mid in ids}
-    for mid in ids:
-        for pre in prerequisites.get(mid, ()):
-            if pre in position:
-                waiting[mid] += 1
-                dependents[pre].append(mid)
-    ready = [position[mid] for mid in ids if waiting[mid] == 0]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        mid = ids[heapq.heappop(ready)]
-        order.append(mid)
-        for dep in dependents[mid]:
-            waiting[dep] -= 1
-            if waiting[dep] == 0:
-                heapq.heappush(ready, position[dep])
-    if len(order) != len(ids):
-        raise DataError("prerequisite cycle among: " + ", ".join(sorted(set(ids) - set(order))))
-    return order
+def _blame_overlays(exc: DataError, layers: Sequence[Path]) -> DataError:
+    """Say which of the user's overlays broke the data, and how to run without them."""
+    broken = [p for p in layers if any(str(p) in problem for problem in exc.problems)]
+    if not broken:
+        return exc
+    names = ", ".join(str(p) for p in broken)
+    hint = (
+        f"the problem is in your overlay {names}: fix it (see `mlpath validate`),"
+        " or run with --no-overlays to leave your overlays out"
+    )
+    return DataError(exc.problems[0] if len(exc.problems) == 1 else str(exc), [*exc.problems, hint])

@@ -7,7 +7,8 @@ import heapq
 import math
 from collections.abc import Sequence
 
-from mlpath.catalog import Catalog, topological_order
+from mlpath.catalog import Catalog
+from mlpath.graph import topological_order
 from mlpath.models import Milestone, Plan, PlanItem, Profile, Resource, Shortfall, Skipped
 
 RESOURCES_PER_MILESTONE = 3

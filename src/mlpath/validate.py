@@ -91,8 +91,9 @@ def _check(
         report.problems += [p for p in exc.problems if p not in report.problems]
 
 
-def validate_active(data_dir: Path | None = None) -> Report:
-    """The data mlpath would use now: the shipped or ``--data-dir`` pair plus overlays."""
+def validate_active(data_dir: Path | None = None, *, overlays: bool | None = None) -> Report:
+    """The data mlpath would use now: the shipped or ``--data-dir`` pair, and the user's
+    overlays where they apply (see :func:`mlpath.catalog.load_catalog`)."""
     report = Report()
     directory = resolve_data_dir(data_dir)
     if not directory.is_dir():
@@ -102,7 +103,7 @@ def validate_active(data_dir: Path | None = None) -> Report:
         report,
         directory / ROADMAPS_FILE,
         directory / RESOURCES_FILE,
-        overlay_paths(),
+        overlay_paths() if (overlays if overlays is not None else data_dir is None) else (),
         translation_paths(directory),
     )
     return report

@@ -11,19 +11,29 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlpath.cli.terminal import Terminal
 from mlpath.errors import UsageError
 
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+
 TODAY_ENV = "MLPATH_TODAY"
 
 
-@dataclass(frozen=True)
+@dataclass
 class AppContext:
     today: dt.date
     lang: str = "en"
     home: Path | None = None  # the data directory holding state.json; None: the default
     terminal: Terminal = field(default_factory=Terminal)
+    overlays: bool | None = None  # --overlays/--no-overlays; None: only on the shipped data
+
+    def catalog(self, data_dir: Path | None) -> Catalog:
+        from mlpath.catalog import load_catalog
+
+        return load_catalog(data_dir, overlays=self.overlays)
 
     @property
     def state_path(self) -> Path:

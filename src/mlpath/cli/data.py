@@ -28,6 +28,7 @@ def validate_command(
         ),
     ] = None,
     data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
     check_links: Annotated[
         bool,
         typer.Option(
@@ -53,7 +54,7 @@ def validate_command(
     report = (
         validate_paths([_path(p, "PATH") for p in paths], data_dir)
         if paths
-        else validate_active(data_dir)
+        else validate_active(data_dir, overlays=current().overlays)
     )
     terminal = current().terminal
     for problem in report.problems:

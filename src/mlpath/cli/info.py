@@ -17,17 +17,17 @@ def roles_command(
     ] = None,
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
 ) -> None:
     """Compare the roles side by side: routes, skills, salaries, employers, ladder."""
     import datetime as dt
 
-    from mlpath.catalog import load_catalog
     from mlpath.cli import parsing
     from mlpath.cli.context import current
     from mlpath.models import Level, Profile
     from mlpath.planner import build_plan
 
-    catalog = load_catalog(data_dir)
+    catalog = current().catalog(data_dir)
     roles = (
         [parsing.parse_target(catalog, role)] if role is not None else list(catalog.roles.values())
     )
@@ -52,14 +52,17 @@ def roles_command(
     print_roles(roles, hours, current().lang)
 
 
-def phases_command(json_output: options.Json = False, data_dir: options.DataDir = None) -> None:
+def phases_command(
+    json_output: options.Json = False,
+    data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
+) -> None:
     """List the phase ids (for --phase and --skip) with titles and counts."""
     from collections import Counter
 
-    from mlpath.catalog import load_catalog
     from mlpath.cli.context import current
 
-    catalog = load_catalog(data_dir)
+    catalog = current().catalog(data_dir)
     counts = Counter(m.phase for m in catalog.milestones.values())
     if json_output:
         from mlpath.export.json import dump_phases

@@ -14,16 +14,16 @@ def milestones_command(
     phase: Phase = None,
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
 ) -> None:
     """List milestone ids with title, phase, level, hours and prerequisites.
 
     With --target, the role's roadmap in order, its core milestones marked.
     """
-    from mlpath.catalog import load_catalog
     from mlpath.export.documents import milestone_rows
 
     app = current()
-    catalog = load_catalog(data_dir)
+    catalog = current().catalog(data_dir)
     role = parsing.parse_target(catalog, target) if target is not None else None
     phase_id = parsing.parse_phase(catalog, phase).id if phase is not None else None
     rows = milestone_rows(catalog, role, phase_id)

@@ -21,6 +21,27 @@ DataDir = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _overlays(value: bool | None) -> bool | None:
+    if value is not None:
+        from mlpath.cli.context import current
+
+        current().overlays = value
+    return value
+
+
+Overlays = Annotated[
+    bool | None,
+    typer.Option(
+        "--overlays/--no-overlays",
+        help="Lay your overlay files over the data (default: only over the shipped data,"
+        " not over a --data-dir).",
+        rich_help_panel=DATA_PANEL,
+        show_default=False,
+        callback=_overlays,
+    ),
+]
 Target = Annotated[
     str | None,
     typer.Option(

@@ -119,6 +119,7 @@ def plan_command(
         typer.Option("--no-input", help="Never prompt; use the defaults for what is missing."),
     ] = False,
     data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
 ) -> None:
     """Build a dated study plan for a role, at your level and pace.
 
@@ -127,7 +128,6 @@ def plan_command(
     is required; the level defaults to beginner, hours to 10 a week and the
     start to today.
     """
-    from mlpath.catalog import load_catalog
     from mlpath.cli.context import current
     from mlpath.models import Profile
     from mlpath.planner import build_plan
@@ -144,7 +144,7 @@ def plan_command(
         raise UsageError("--name needs --save (or --show)")
 
     app = current()
-    catalog = load_catalog(data_dir)
+    catalog = current().catalog(data_dir)
     prompting = interactive() and not no_input
     choices = ", ".join(catalog.roles)
 

@@ -49,16 +49,16 @@ def resources_command(
     ] = None,
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
 ) -> None:
     """List courses, books, papers, communities, conferences and tools."""
-    from mlpath.catalog import load_catalog
     from mlpath.cli.context import current
     from mlpath.errors import unknown_choice
     from mlpath.models import RESOURCE_KINDS
     from mlpath.query import ResourceQuery, filter_resources
 
     app = current()
-    catalog = load_catalog(data_dir)
+    catalog = current().catalog(data_dir)
     wanted_kind = None
     if kind is not None:
         wanted_kind = parsing.normalize(kind)

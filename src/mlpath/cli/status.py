@@ -26,16 +26,16 @@ def status_command(
     ] = None,
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
 ) -> None:
     """Where you stand: progress per phase, behind or ahead, what is next, projected end."""
-    from mlpath.catalog import load_catalog
     from mlpath.progress import load_state
     from mlpath.state import pick
 
     app = current()
     app = app.as_of(parsing.parse_date(as_of, "--as-of date") if as_of is not None else None)
     plan_name, saved = pick(load_state(app.state_path), name)
-    catalog = load_catalog(data_dir)
+    catalog = current().catalog(data_dir)
     found = report(saved, app.today, catalog)
     notes(app, found, saved.plan, catalog)
     if json_output:
@@ -61,6 +61,7 @@ def show_command(
     sessions: plan_output.Sessions = None,
     tz: plan_output.Tz = None,
     data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
 ) -> None:
     """Print the saved plan with what is done; -o plan.md exports it with done items ticked."""
     where = plan_output.destination(
@@ -73,13 +74,12 @@ def show_saved(
     name: str | None, where: plan_output.Destination, force: bool, data_dir: Path | None
 ) -> None:
     """Also behind ``mlpath plan --show``: the status table, or any format ``plan`` writes."""
-    from mlpath.catalog import load_catalog
     from mlpath.progress import load_state
     from mlpath.state import pick
 
     app = current()
     plan_name, saved = pick(load_state(app.state_path), name)
-    catalog = load_catalog(data_dir)
+    catalog = current().catalog(data_dir)
     found = report(saved, app.today, catalog)
     notes(app, found, saved.plan, catalog)
     if where.output is None and not where.timeline:
@@ -104,6 +104,7 @@ def plans_command(
     ] = None,
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
+    overlays: options.Overlays = None,
 ) -> None:
     """List your saved plans, or switch the active one with --use NAME."""
     from mlpath.progress import load_state, updating
@@ -129,13 +130,12 @@ def plans_command(
     if not state.plans:
         app.terminal.info("No saved plans yet; save one with `mlpath plan --target mle --save`.")
         return
-    from mlpath.catalog import load_catalog
 
     if sys.stdout.isatty():
         from mlpath.render.status import print_plans
     else:
         from mlpath.render.plain import print_plans
-    catalog = load_catalog(data_dir)
+    catalog = current().catalog(data_dir)
     print_plans(
         [
             (n, n == state.active, view_of(saved, catalog, app), report(saved, app.today))
