@@ -9,6 +9,7 @@ import pytest
 
 from mlpath.catalog import load_catalog, shipped_data_dir
 from mlpath.errors import DataError
+from mlpath.models import Text
 from mlpath.validate import TEMPLATES
 
 
@@ -77,3 +78,43 @@ def test_shipped_translations_are_valid() -> None:
     assert sorted(p.name for p in folder.glob("*.yaml"))
     catalog = load_catalog()
     assert catalog.phases["kaggle"].title.ja == "Kaggle コンペティション"
+
+
+def _shipped_texts() -> list[tuple[str, Text]]:
+    """Every text of the shipped roadmap that must have Japanese, labelled for the failure."""
+    catalog = load_catalog()
+    texts: list[tuple[str, Text]] = []
+    for phase in catalog.phases.values():
+        texts += [(f"phase {phase.id}.title", phase.title)]
+        texts += [(f"phase {phase.id}.summary", phase.summary)]
+    for role in catalog.roles.values():
+        at = f"role {role.id}"
+        texts += [(f"{at}.title", role.title), (f"{at}.summary", role.summary)]
+        texts += [(f"{at}.routes[{i}]", t) for i, t in enumerate(role.routes)]
+        texts += [(f"{at}.ladder[{i}]", t) for i, t in enumerate(role.ladder)]
+        for i, group in enumerate(role.skills):
+            texts += [(f"{at}.skills[{i}].category", group.category)]
+            texts += [(f"{at}.skills[{i}].items[{j}]", t) for j, t in enumerate(group.items)]
+        texts += [(f"{at}.salaries[{i}].setting", s.setting) for i, s in enumerate(role.salaries)]
+    for m in catalog.milestones.values():
+        at = f"milestone {m.id}"
+        texts += [(f"{at}.title", m.title), (f"{at}.outcome", m.outcome)]
+        texts += [(f"{at}.topics[{i}]", t) for i, t in enumerate(m.topics)]
+        texts += [(f"{at}.deliverable", m.deliverable)]
+    return texts
+
+
+def test_every_shipped_phase_role_and_milestone_has_japanese() -> None:
+    texts = _shipped_texts()
+    catalog = load_catalog()
+    assert len(catalog.milestones) >= 44 and len(catalog.roles) == 3
+    missing = [label for label, text in texts if not text.ja]
+    assert not missing, f"no Japanese for: {', '.join(missing)}"
+    # Prose is really Japanese, not the English copied over.
+    prose = [
+        (label, t) for label, t in texts if label.endswith(("summary", "outcome", "deliverable"))
+    ]
+    copied = [label for label, t in prose if t.ja == t.en]
+    assert not copied, f"Japanese same as English: {', '.join(copied)}"
+    assert catalog.roles["mle"].title.ja == "機械学習エンジニア"
+    assert catalog.milestones["python-basics"].title.get("ja") == "Python の基本、ノートブック、Git"
