@@ -235,3 +235,68 @@ def test_overlay_must_be_a_mapping(home: Path, text: str) -> None:
     with pytest.raises(DataError) as info:
         load_catalog()
     assert info.value.problems[0].startswith(f"{overlay}: expected a mapping at the top level")
+
+
+TEAM_MILESTONE = """
+    milestones:
+      - id: team-onboarding
+        title: Our team's onboarding
+        phase: mlops
+        outcome: You know our stack.
+        topics: [Our repositories]
+        deliverable: A merged first pull request.
+        hours: 20
+        level: intermediate
+        prerequisites: [job-search]
+    roadmaps:
+      - role: mle
+        add: [team-onboarding]
+        after: job-search
+        core: [team-onboarding]
+        remove: [kaggle-medal]
+"""
+
+
+def test_an_overlay_edits_a_role_roadmap_without_copying_it(home: Path) -> None:
+    write(home / "roadmaps.yaml", TEAM_MILESTONE)
+    role = load_catalog().roles["mle"]
+    shipped = load_catalog(shipped_data_dir()).roles["mle"]
+    assert role.roadmap.index("team-onboarding") == role.roadmap.index("job-search") + 1
+    assert "team-onboarding" in role.core and "kaggle-medal" not in role.roadmap
+    assert len(role.roadmap) == len(shipped.roadmap)  # one added, one removed
+    assert role.summary == shipped.summary  # nothing else of the role was copied
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        ("- role: nobody\n  add: [job-search]", "roadmaps: unknown role 'nobody'"),
+        ("- role: mle\n  remove: [ab-testing]", "'ab-testing' is not on the mle roadmap"),
+        ("- role: mle\n  add: [job-search]", "'job-search' is already on the mle roadmap"),
+        ("- role: mle\n  add: [ab-testing]\n  after: ab-testing", "after: 'ab-testing' is not"),
+    ],
+)
+def test_roadmap_edit_mistakes_name_file_and_line(home: Path, edit: str, problem: str) -> None:
+    overlay = write(home / "roadmaps.yaml", "roadmaps:\n" + textwrap.indent(edit, "  ") + "\n")
+    with pytest.raises(DataError) as info:
+        load_catalog()
+    assert any(p.startswith(f"{overlay}:2: ") and problem in p for p in info.value.problems), (
+        info.value.problems
+    )
+
+
+def test_data_show_prints_an_entry_to_start_an_overlay_from(runner: CliRunner, home: Path) -> None:
+    import yaml
+
+    result = runner.invoke(app, ["data", "show", "job-search", "--no-overlays"])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(result.stdout)
+    assert data["milestones"][0]["id"] == "job-search"
+    # Pasted into an overlay unchanged, it is a valid overlay that changes nothing.
+    write(home / "roadmaps.yaml", result.stdout)
+    assert (
+        load_catalog().milestones["job-search"]
+        == load_catalog(shipped_data_dir()).milestones["job-search"]
+    )
+    typo = runner.invoke(app, ["data", "show", "job-serch"])
+    assert typo.exit_code == 2 and "did you mean 'job-search'?" in typo.stderr

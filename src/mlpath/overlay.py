@@ -54,11 +54,22 @@ class ResourceRemovals(Model):
     resources: list[Slug] = Field(default_factory=list)
 
 
+class RoadmapEdit(Model):
+    """Changes to one role's roadmap, without copying the role."""
+
+    role: Slug
+    add: list[Slug] = Field(default_factory=list)
+    after: Slug | None = None  # where the added milestones go (default: the end)
+    remove: list[Slug] = Field(default_factory=list)
+    core: list[Slug] = Field(default_factory=list)  # milestones that count as core too
+
+
 class RoadmapOverlay(Model):
     """An overlay ``roadmaps.yaml``: every section optional."""
 
     version: str | None = None
     remove: RoadmapRemovals = Field(default_factory=RoadmapRemovals)
+    roadmaps: list[RoadmapEdit] = Field(default_factory=list)
     phases: list[Phase] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
@@ -195,6 +206,12 @@ def merge(
                 locator.origins[(section, entry.id)] = Origin(doc, section, index)
                 locator.removed.pop((section, entry.id), None)
 
+    for doc, parsed in layers:
+        for index, change in enumerate(getattr(parsed, "roadmaps", ())):
+            problems += _edit_roadmap(
+                tables, change, f"{doc.path}:{doc.line_of(['roadmaps', index])}"
+            )
+
     base_version = layers[0][1].version
     version = base_version + ("+local" if overlays else "")
     try:
@@ -211,6 +228,40 @@ def merge(
         problems.append(f"the overlays remove every entry of: {', '.join(emptied)}")
         return Merged(None, None, locator, problems, sources)
     return Merged(roadmaps, resources, locator, problems, sources)
+
+
+def _edit_roadmap(tables: dict[str, dict[str, Any]], change: RoadmapEdit, place: str) -> list[str]:
+    """Apply one ``roadmaps:`` entry of an overlay; the problems, each naming ``place``."""
+    role = tables["roles"].get(change.role)
+    if role is None:
+        return [f"{place}: roadmaps: unknown role {change.role!r}"]
+    roadmap, core = list(role.roadmap), list(role.core)
+    problems = []
+    for mid in change.remove:
+        if mid not in roadmap:
+            problems.append(f"{place}: roadmaps: {mid!r} is not on the {role.id} roadmap")
+            continue
+        roadmap.remove(mid)
+        if mid in core:
+            core.remove(mid)
+    added = [mid for mid in change.add if mid not in roadmap]
+    problems += [
+        f"{place}: roadmaps: {mid!r} is already on the {role.id} roadmap"
+        for mid in change.add
+        if mid in roadmap
+    ]
+    if change.after is not None and change.after not in roadmap:
+        problems.append(f"{place}: roadmaps: after: {change.after!r} is not on the roadmap")
+        return problems
+    at = roadmap.index(change.after) + 1 if change.after is not None else len(roadmap)
+    roadmap[at:at] = added
+    for mid in change.core:
+        if mid not in roadmap:
+            problems.append(f"{place}: roadmaps: core {mid!r} is not on the {role.id} roadmap")
+        elif mid not in core:
+            core.append(mid)
+    tables["roles"][role.id] = role.model_copy(update={"roadmap": roadmap, "core": core})
+    return problems
 
 
 def overlay_documents(directory: Path | None = None) -> list[Document]:

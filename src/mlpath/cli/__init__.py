@@ -54,6 +54,7 @@ COMMANDS: dict[str, str] = {
     "schema": "mlpath.cli.schema:schema_command",
     "validate": "mlpath.cli.data:validate_command",
     "init-data": "mlpath.cli.data:init_data_command",
+    "data": "mlpath.cli.entries:data_command",
 }
 
 
