@@ -22,7 +22,7 @@ from mlpath.models import Milestone, Phase, Resource, ResourceFile, RoadmapFile,
 from mlpath.yamlfile import Document, read_yaml
 
 if TYPE_CHECKING:
-    from mlpath.overlay import Locator
+    from mlpath.locator import Locator
 
 DATA_DIR_ENV = "MLPATH_DATA_DIR"
 
@@ -136,7 +136,7 @@ def cross_check(
     ``locator`` knows which file, base or overlay, each entry came from).
     """
     if locator is None:
-        from mlpath.overlay import Locator
+        from mlpath.locator import Locator
 
         roadmap_path, resource_path = paths
         locator = Locator(
@@ -165,6 +165,7 @@ def cross_check(
     phase_ids = {p.id for p in roadmaps.phases}
     milestones = {m.id: m for m in roadmaps.milestones}
     resource_ids = {r.id for r in resources.resources}
+    locator.known = {"phases": phase_ids, "milestones": milestones, "resources": resource_ids}
     for m in roadmaps.milestones:
         if m.phase not in phase_ids:
             problems.append(
@@ -228,7 +229,10 @@ def validate_documents(
     roadmaps, resources = merged.roadmaps, merged.resources
     if roadmaps is not None and resources is not None:
         paths = (roadmap_doc.path, resource_doc.path)
-        problems += cross_check(roadmaps, resources, paths, merged.locator)
+        # An entry that failed validation is reported once, not again by everything naming it.
+        hidden = [f"unknown {kind} {eid!r}" for kind, eid in merged.invalid_labels()]
+        found = cross_check(roadmaps, resources, paths, merged.locator)
+        problems += [p for p in found if not any(h in p for h in hidden)]
     if problems or roadmaps is None or resources is None:
         count = len(problems)
         head = problems[0] if count == 1 else f"{count} problems in the data files"

@@ -46,7 +46,7 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+def closest(value: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.5) -> list[str]:
     """Up to ``n`` choices that contain ``value``, else the most similar ones."""
     options = list(choices)
     text = value.strip().lower()
@@ -56,11 +56,11 @@ def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     scored = sorted(
         ((difflib.SequenceMatcher(None, text, c).ratio(), c) for c in options), reverse=True
     )
-    if not scored or scored[0][0] < 0.5:
+    if not scored or scored[0][0] < cutoff:
         return []
     # A clear winner (a typo) is the one answer; otherwise the few that are as close.
     best = scored[0][0]
-    return [c for ratio, c in scored[:n] if ratio >= max(0.5, best - 0.1)]
+    return [c for ratio, c in scored[:n] if ratio >= max(cutoff, best - 0.1)]
 
 
 def unknown_choice(what: str, value: str, choices: Iterable[str]) -> UsageError:

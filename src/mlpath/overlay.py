@@ -17,7 +17,7 @@ something still uses is reported with both places.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from pydantic import Field, ValidationError
 
 from mlpath.dirs import RESOURCES_FILE, ROADMAPS_FILE, overlay_paths
 from mlpath.errors import DataError
+from mlpath.locator import KIND, Locator, Origin
 from mlpath.models import (
     Milestone,
     Model,
@@ -35,10 +36,10 @@ from mlpath.models import (
     Role,
     Slug,
 )
+from mlpath.partial import Invalid, invalid_references, valid_part
 from mlpath.yamlfile import Document, format_validation_errors, read_yaml
 
 SECTIONS = ("phases", "roles", "milestones", "resources")
-KIND = {"phases": "phase", "roles": "role", "milestones": "milestone", "resources": "resource"}
 
 
 # --- overlay file shapes -----------------------------------------------------
@@ -83,40 +84,6 @@ class ResourceOverlay(Model):
     resources: list[Resource] = Field(default_factory=list)
 
 
-# --- where entries came from ---------------------------------------------------
-
-
-@dataclass
-class Origin:
-    doc: Document
-    section: str
-    index: int
-
-
-@dataclass
-class Locator:
-    """Finds the file and line of an entry (or one of its fields) by section and id."""
-
-    default_paths: dict[str, Path]
-    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
-    removed: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    def at(self, section: str, entry_id: str, *loc: str | int) -> str:
-        """``file:line: milestone 'id'``, the line being that of ``loc`` inside the entry."""
-        label = f"{KIND[section]} {entry_id!r}"
-        origin = self.origins.get((section, entry_id))
-        if origin is None:
-            return f"{self.default_paths[section]}: {label}"
-        line = origin.doc.line_of([section, origin.index, *loc])
-        return f"{origin.doc.path}:{line}: {label}" if line else f"{origin.doc.path}: {label}"
-
-    def unknown(self, section: str, entry_id: str) -> str:
-        """``unknown milestone 'x'``, plus where an overlay removed it, if one did."""
-        message = f"unknown {KIND[section]} {entry_id!r}"
-        removed_at = self.removed.get((section, entry_id))
-        return f"{message} (removed at {removed_at})" if removed_at else message
-
-
 @dataclass
 class Merged:
     roadmaps: RoadmapFile | None
@@ -124,18 +91,34 @@ class Merged:
     locator: Locator
     problems: list[str]
     sources: tuple[Path, ...]
+    invalid: frozenset[tuple[str, str]] = frozenset()  # (section, id) of entries that failed
+
+    def invalid_labels(self) -> list[tuple[str, str]]:
+        return [(KIND[section], entry_id) for section, entry_id in sorted(self.invalid)]
 
 
-def _parse(doc: Document, model: type[Model]) -> tuple[Any, list[str]]:
+def _parse(doc: Document, model: type[Model], invalid: list[Invalid]) -> tuple[Any, list[str]]:
+    """The file as ``model``; when it is not valid as a whole, its valid entries and the
+    problems, so the rest can still be cross-checked (every problem at once)."""
     if not isinstance(doc.data, dict):
         got = "an empty file" if doc.data is None else f"a {type(doc.data).__name__}"
         return None, [f"{doc.path}: expected a mapping at the top level, got {got}"]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, format_validation_errors(doc, exc)
+        return valid_part(doc, model, invalid), format_validation_errors(doc, exc)
     except RecursionError:
         return None, [f"{doc.path}: nested too deeply to validate"]
+
+
+def _raw_positions(doc: Document, section: str) -> dict[str, list[int]]:
+    """Where each id stands in the file's section (an id may stand twice)."""
+    raw = doc.data.get(section) if isinstance(doc.data, dict) else None
+    places: dict[str, list[int]] = {}
+    for index, entry in enumerate(raw if isinstance(raw, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            places.setdefault(entry["id"], []).append(index)
+    return places
 
 
 def overlay_model(doc: Document) -> type[Model]:
@@ -168,12 +151,14 @@ def merge(
         (resource_doc, ResourceFile),
         *((doc, overlay_model(doc)) for doc in overlays),
     ]
+    invalid: list[Invalid] = []
     for doc, model in shapes:
-        parsed, found = _parse(doc, model)
+        parsed, found = _parse(doc, model, invalid)
         problems += found
         layers.append((doc, parsed))
-    if problems:
+    if any(parsed is None for _, parsed in layers):
         return Merged(None, None, locator, problems, sources)
+    schema_problems = bool(problems)
 
     tables: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
     for doc, parsed in layers:
@@ -191,7 +176,11 @@ def merge(
                     locator.removed[(section, entry_id)] = place
         for section in SECTIONS:
             first_seen: dict[str, int] = {}
-            for index, entry in enumerate(getattr(parsed, section, ())):
+            positions = _raw_positions(doc, section)
+            for valid_index, entry in enumerate(getattr(parsed, section, ())):
+                # Entries that failed validation are left out of ``parsed``: lines come
+                # from the entry's place in the file.
+                index = positions.get(entry.id, [valid_index]).pop(0) if positions else valid_index
                 if entry.id in first_seen:
                     line = doc.line_of([section, index, "id"])
                     first = doc.line_of([section, first_seen[entry.id], "id"])
@@ -212,6 +201,9 @@ def merge(
                 tables, change, f"{doc.path}:{doc.line_of(['roadmaps', index])}"
             )
 
+    locator.known = {section: tables[section].keys() for section in SECTIONS}
+    problems += invalid_references(invalid, tables, locator)
+    failed = frozenset((e.section, str(e.raw.get("id"))) for e in invalid)
     base_version = layers[0][1].version
     version = base_version + ("+local" if overlays else "")
     try:
@@ -223,11 +215,13 @@ def merge(
         )
         resources = ResourceFile(version=version, resources=list(tables["resources"].values()))
     except ValidationError as exc:
-        # Only reachable when removals empty a whole section.
-        emptied = sorted({str(err["loc"][0]) for err in exc.errors()})
-        problems.append(f"the overlays remove every entry of: {', '.join(emptied)}")
-        return Merged(None, None, locator, problems, sources)
-    return Merged(roadmaps, resources, locator, problems, sources)
+        # A section left empty: by removals, or because none of its entries was valid
+        # (already reported).
+        if not schema_problems:
+            emptied = sorted({str(err["loc"][0]) for err in exc.errors()})
+            problems.append(f"the overlays remove every entry of: {', '.join(emptied)}")
+        return Merged(None, None, locator, problems, sources, failed)
+    return Merged(roadmaps, resources, locator, problems, sources, failed)
 
 
 def _edit_roadmap(tables: dict[str, dict[str, Any]], change: RoadmapEdit, place: str) -> list[str]:

@@ -34,6 +34,14 @@ class Report:
     catalogs: list[Catalog] = field(default_factory=list)
 
     @property
+    def warnings(self) -> list[str]:
+        """Entries that are valid but reach no learner: worth a look, not an error."""
+        found: list[str] = []
+        for catalog in self.catalogs:
+            found += [w for w in unused(catalog) if w not in found]
+        return found
+
+    @property
     def ok(self) -> bool:
         return not self.problems
 
@@ -55,6 +63,25 @@ class Report:
             return f"ok: {names} ({counts})"
         where = f" in {names}" if names else ""
         return f"{_count(len(self.problems), 'problem')}{where}"
+
+
+def unused(catalog: Catalog) -> list[str]:
+    """Milestones no role's roadmap uses; resources no milestone can show."""
+    on_roadmaps = {mid for role in catalog.roles.values() for mid in role.roadmap}
+    curated = {rid for m in catalog.milestones.values() for rid in m.resources}
+    planned_phases = {catalog.milestones[mid].phase for mid in on_roadmaps}
+    out = [
+        f"milestone {mid!r} is on no role's roadmap, so no plan shows it"
+        for mid in catalog.milestones
+        if mid not in on_roadmaps
+    ]
+    out += [
+        f"resource {rid!r} is named by no milestone and serves no phase on a roadmap,"
+        " so no plan shows it"
+        for rid, r in catalog.resources.items()
+        if rid not in curated and not planned_phases.intersection(r.phases)
+    ]
+    return out
 
 
 def _count(n: int, noun: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from mlpath.errors import DataError
+from mlpath.errors import DataError, closest
 from mlpath.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -202,6 +202,19 @@ def _entry_label(doc: Document, loc: Sequence[str | int]) -> tuple[str, Sequence
     return "top level", loc
 
 
+def _field_names() -> list[str]:
+    """Every field name of the data models, for "did you mean" on an unknown one."""
+    from mlpath.models import Model
+
+    names: set[str] = set()
+    pending: list[type[Model]] = [Model]
+    while pending:
+        cls = pending.pop()
+        names.update(cls.model_fields)
+        pending += cls.__subclasses__()
+    return sorted(names)
+
+
 def format_validation_errors(doc: Document, exc: ValidationError) -> list[str]:
     problems = []
     for err in exc.errors(include_url=False):
@@ -215,6 +228,9 @@ def format_validation_errors(doc: Document, exc: ValidationError) -> list[str]:
         message = err["msg"]
         if err["type"] == "extra_forbidden":
             message = "unknown field"
+            guesses = closest(str(rest[-1]) if rest else "", _field_names(), n=1, cutoff=0.75)
+            if guesses:
+                message += f"; did you mean {guesses[0]!r}?"
         elif err["type"] == "missing":
             message = "required field is missing"
         problems.append(f"{place}: {entry}: field {fieldname!r}: {message}")

@@ -59,6 +59,8 @@ def validate_command(
     terminal = current().terminal
     for problem in report.problems:
         terminal.result(printable(problem))
+    for warning in report.warnings:
+        terminal.result(printable(f"warning: {warning}"))
     terminal.result(printable(report.summary()))
     if not report.ok:
         raise typer.Exit(2)
