@@ -29,6 +29,7 @@ from mlpath.models import (
     Milestone,
     Model,
     Phase,
+    Question,
     Resource,
     ResourceFile,
     RoadmapFile,
@@ -37,8 +38,14 @@ from mlpath.models import (
 )
 from mlpath.yamlfile import Document, format_validation_errors, read_yaml
 
-SECTIONS = ("phases", "roles", "milestones", "resources")
-KIND = {"phases": "phase", "roles": "role", "milestones": "milestone", "resources": "resource"}
+SECTIONS = ("phases", "roles", "milestones", "questions", "resources")
+KIND = {
+    "phases": "phase",
+    "roles": "role",
+    "milestones": "milestone",
+    "questions": "question",
+    "resources": "resource",
+}
 
 
 # --- overlay file shapes -----------------------------------------------------
@@ -48,6 +55,7 @@ class RoadmapRemovals(Model):
     phases: list[Slug] = Field(default_factory=list)
     roles: list[Slug] = Field(default_factory=list)
     milestones: list[Slug] = Field(default_factory=list)
+    questions: list[Slug] = Field(default_factory=list)
 
 
 class ResourceRemovals(Model):
@@ -73,6 +81,7 @@ class RoadmapOverlay(Model):
     phases: list[Phase] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
 
 
 class ResourceOverlay(Model):
@@ -157,6 +166,7 @@ def merge(
             "phases": roadmap_doc.path,
             "roles": roadmap_doc.path,
             "milestones": roadmap_doc.path,
+            "questions": roadmap_doc.path,
             "resources": resource_doc.path,
         }
     )
@@ -220,6 +230,7 @@ def merge(
             phases=list(tables["phases"].values()),
             roles=list(tables["roles"].values()),
             milestones=list(tables["milestones"].values()),
+            questions=list(tables["questions"].values()),
         )
         resources = ResourceFile(version=version, resources=list(tables["resources"].values()))
     except ValidationError as exc:

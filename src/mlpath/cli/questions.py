@@ -1,0 +1,40 @@
+"""``mlpath questions``: interview questions with the points a good answer covers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mlpath.cli import options, parsing
+
+
+def questions_command(
+    target: options.Target = None,
+    milestone: Annotated[
+        str | None,
+        typer.Option("--milestone", "-m", help="Only questions about this milestone id."),
+    ] = None,
+    json_output: options.Json = False,
+    data_dir: options.DataDir = None,
+) -> None:
+    """List interview questions and the points a good answer covers."""
+    from mlpath.catalog import load_catalog
+    from mlpath.query import filter_questions
+
+    catalog = load_catalog(data_dir)
+    role = parsing.parse_target(catalog, target) if target is not None else None
+    milestone_id = parsing.parse_milestone(catalog, milestone) if milestone is not None else None
+    found = filter_questions(catalog, role.id if role else None, milestone_id)
+    if json_output:
+        from mlpath.export.json import dump_questions
+
+        typer.echo(dump_questions(found))
+        return
+    if not found:
+        typer.echo("No interview questions match these filters.", err=True)
+        return
+    from mlpath.render.questions import render_questions
+
+    heading = f"Interview questions for {role.title.en}" if role else "Interview questions"
+    typer.echo(render_questions(found, heading), nl=False)
