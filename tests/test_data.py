@@ -211,6 +211,19 @@ def test_llm_focus_is_open_to_every_role_and_responsible_ai_is_on_every_path(
         assert {"llm-app-foundations", "rag-systems", "llm-evaluation"} <= llm, role.id
 
 
+def test_interview_questions_cover_every_role_and_their_milestones(catalog: Catalog) -> None:
+    assert len(catalog.questions) >= 17 + 10
+    for role in catalog.roles.values():
+        asked = [q for q in catalog.questions.values() if role.id in q.roles]
+        assert len(asked) >= 5, role.id
+        for q in asked:
+            assert set(q.milestones) & set(role.roadmap), (role.id, q.id)
+    seed_000 = [
+        q for q in catalog.questions.values() if any(s.startswith("000") for s in q.sources)
+    ]
+    assert len(seed_000) == 15
+
+
 def test_outcomes_that_depend_on_luck_state_a_fallback(catalog: Catalog) -> None:
     for mid in ("kaggle-medal", "oss-contributions", "ml-internship", "job-search"):
         deliverable = catalog.milestones[mid].deliverable.en.lower()
