@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from mlpath.cli import options, parsing
+from mlpath.cli.context import current
 
 
 def questions_command(
@@ -22,6 +23,7 @@ def questions_command(
     from mlpath.catalog import load_catalog
     from mlpath.query import filter_questions
 
+    app = current()
     catalog = load_catalog(data_dir)
     role = parsing.parse_target(catalog, target) if target is not None else None
     milestone_id = parsing.parse_milestone(catalog, milestone) if milestone is not None else None
@@ -29,12 +31,13 @@ def questions_command(
     if json_output:
         from mlpath.export.json import dump_questions
 
-        typer.echo(dump_questions(found))
+        app.terminal.result(dump_questions(found))
         return
     if not found:
-        typer.echo("No interview questions match these filters.", err=True)
+        app.terminal.info("No interview questions match these filters.")
         return
     from mlpath.render.questions import render_questions
 
-    heading = f"Interview questions for {role.title.en}" if role else "Interview questions"
-    typer.echo(render_questions(found, heading), nl=False)
+    title = role.title.get(app.lang) if role else None
+    heading = f"Interview questions for {title}" if title else "Interview questions"
+    app.terminal.result(render_questions(found, heading, app.lang))

@@ -6,22 +6,24 @@ import shutil
 import textwrap
 from typing import TYPE_CHECKING
 
-from mlpath.render.text import clean
+from mlpath.textsafe import visible
 
 if TYPE_CHECKING:
     from mlpath.models import Question
 
 
-def render_questions(found: list[Question], heading: str, width: int | None = None) -> str:
+def render_questions(
+    found: list[Question], heading: str, lang: str = "en", width: int | None = None
+) -> str:
     width = max(width or shutil.get_terminal_size((80, 24)).columns, 30)
-    out = [f"{clean(heading)} ({len(found)})", ""]
+    out = [*textwrap.wrap(f"{visible(heading)} ({len(found)})", width), ""]
     points = textwrap.TextWrapper(width=width, initial_indent="   - ", subsequent_indent="     ")
+    refs = textwrap.TextWrapper(width=width, initial_indent="     ", subsequent_indent="       ")
     for number, q in enumerate(found, 1):
-        out += textwrap.wrap(
-            f"{number:>2}. {clean(q.question.en)}", width, subsequent_indent="    "
-        )
+        title = f"{number:>2}. {visible(q.question.get(lang))}"
+        out += textwrap.wrap(title, width, subsequent_indent="    ")
         for point in q.answer_points:
-            out += points.wrap(clean(point.en))
-        out.append(f"     milestones: {', '.join(q.milestones)} · roles: {', '.join(q.roles)}")
+            out += points.wrap(visible(point.get(lang)))
+        out += refs.wrap(f"milestones: {', '.join(q.milestones)} · roles: {', '.join(q.roles)}")
         out.append("")
     return "\n".join(out)
