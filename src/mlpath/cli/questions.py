@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from mlpath.cli import options, parsing
 from mlpath.cli.context import current
+from mlpath.cli.resources import MilestoneId
 
 
 def questions_command(
     target: options.Target = None,
-    milestone: Annotated[
-        str | None,
-        typer.Option("--milestone", "-m", help="Only questions about this milestone id."),
-    ] = None,
+    milestone: MilestoneId = None,
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
 ) -> None:

@@ -18,14 +18,20 @@ Phase = Annotated[
         "--phase", "-p", help="Phase id (see `mlpath phases`).", autocompletion=complete.phases
     ),
 ]
+MilestoneId = Annotated[
+    str | None,
+    typer.Option(
+        "--milestone",
+        "-m",
+        help="Milestone id (see `mlpath milestones`).",
+        autocompletion=complete.milestone_ids,
+    ),
+]
 
 
 def resources_command(
     phase: Phase = None,
-    milestone: Annotated[
-        str | None,
-        typer.Option("--milestone", "-m", help="Every resource that serves this milestone."),
-    ] = None,
+    milestone: MilestoneId = None,
     kind: Annotated[
         str | None,
         typer.Option(
