@@ -60,13 +60,16 @@ class Model(BaseModel):
 _FIELDS_SET: dict[type[Model], set[str]] = {}
 
 
+_set = object.__setattr__  # bound once: _restore runs for every model in the cache
+
+
 def _restore(cls: type[Model], values: dict[str, Any], fields_set: set[str]) -> Model:
     """Rebuild a pickled model without validation: it was valid when it was pickled."""
     obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", fields_set)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
 
 
