@@ -36,7 +36,7 @@ def test_plan_prints_dated_milestones(runner: CliRunner) -> None:
     assert "2027-01-04" in out and "2027-01-21" in out  # python-basics: 25 h -> 18 days
     assert "Deliverable" in out
     assert "The Python Tutorial" in out
-    assert "28 milestones, 1560 hours" in out
+    assert "34 milestones, 1635 hours" in out
     assert result.stderr == ""
 
 
@@ -144,10 +144,10 @@ def test_roles_side_by_side(runner: CliRunner) -> None:
     result = runner.invoke(app, ["roles"])
     assert result.exit_code == 0
     out = result.stdout
-    for text in ("Data Scientist", "Machine Learning Engineer", "Salary (Japan)", "Salary (US)"):
+    for text in ("Data Scientist", "--target mle", "--target kd", "Salary (Japan)", "Salary (US)"):
         assert text in out
     data = json.loads(runner.invoke(app, ["roles", "--json"]).stdout)
-    assert [r["id"] for r in data] == ["ds", "mle", "researcher"]
+    assert [r["id"] for r in data] == ["ds", "mle", "researcher", "kd"]
     assert all(r["beginner_path_hours"] > 0 for r in data)
 
 
@@ -183,7 +183,7 @@ def test_piped_plan_is_plain_text_with_urls(runner: CliRunner) -> None:
     assert "https://docs.python.org/3/tutorial/" in out  # links spelled out in files
     # Only a URL alone on its line may pass the margin: it cannot be wrapped.
     assert all(len(line) <= 40 for line in lines if not re.fullmatch(r" *https?://\S+", line))
-    assert "28 milestones, 1560 hours," in out
+    assert "34 milestones, 1635 hours," in out
 
 
 def test_narrow_terminal_gets_blocks_not_a_squeezed_table(
@@ -214,7 +214,7 @@ def test_wide_terminal_gets_the_table(
     print_plan(plan_view(build_plan(catalog, profile("mle")), catalog))
     out = capsys.readouterr().out
     assert "┃  # ┃ Dates" in out
-    assert "28 milestones, 1560 hours" in out
+    assert "34 milestones, 1635 hours" in out
     assert all(len(line) <= 100 for line in out.splitlines())
 
 

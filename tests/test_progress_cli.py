@@ -49,7 +49,7 @@ def state_file(home: Path) -> Path:
 
 def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: Path) -> None:
     out, err = run(runner, [*PLAN, "--save"])
-    assert "28 milestones" in out  # the plan is still printed
+    assert "34 milestones" in out  # the plan is still printed
     assert f"saved plan 'mle' (active) in {state_file(_isolated_home)}" in err
     assert json.loads(state_file(_isolated_home).read_text())["active"] == "mle"
 
@@ -58,26 +58,26 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
     assert "Now: Python basics, notebooks and Git" in out
     assert "The Python Tutorial" in out  # the current milestone's resources
     assert "Next: NumPy, pandas and matplotlib" in out
-    assert "Overall: 0% · 0/28 milestones · 0/1560 h" in out
+    assert "Overall: 0% · 0/34 milestones · 0/1635 h" in out
 
     out, _ = run(runner, ["done", "python-basics"], "2027-02-01")
     assert "python-basics: done on 2027-02-01" in out
-    assert "1 of 28 milestones done (2% of the hours) · 11 days behind" in out
+    assert "1 of 34 milestones done (2% of the hours) · 11 days behind" in out
 
     out, _ = run(runner, ["status"], "2027-02-01")
     assert "Today, 2027-02-01: 11 days behind" in out
     assert "Python foundations: 56% · 1/2 milestones · 25/45 h" in out
     assert "Done: python-basics (2027-02-01)" in out
-    assert "Projected end: 2030-01-10 at the planned pace (10 h/week)" in out
+    assert "Projected end: 2030-03-04 at the planned pace (10 h/week)" in out
     assert "at your pace so far (6.0 h/week)" in out
 
     out, _ = run(runner, ["replan"], "2027-02-02")
-    assert "27 milestones moved" in out
+    assert "33 milestones moved" in out
     assert (
         "NumPy, pandas and matplotlib (numpy-pandas-matplotlib)\n"
         "  2027-02-02 → 2027-02-15 (was 2027-01-22 → 2027-02-04, +11 d)"
     ) in out
-    assert "The plan now ends 2030-01-11 (was 2029-12-30, +12 days)." in out
+    assert "The plan now ends 2030-03-04 (was 2030-02-21, +11 days)." in out
 
     out, _ = run(runner, ["status"], "2027-02-02")
     assert "Today, 2027-02-02: on track" in out
@@ -98,8 +98,8 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
 def test_status_json_is_machine_readable_with_iso_dates(runner: CliRunner, saved: None) -> None:
     data = json.loads(run(runner, ["status", "--json"], "2027-01-10")[0])
     assert data["position"] == {"state": "on_track", "days": 0}
-    assert data["overall"]["milestones"] == 28 and data["overall"]["percent"] == 0.0
-    assert data["projected_end"] == {"planned_pace": "2029-12-30", "observed_pace": None}
+    assert data["overall"]["milestones"] == 34 and data["overall"]["percent"] == 0.0
+    assert data["projected_end"] == {"planned_pace": "2030-02-21", "observed_pace": None}
     assert data["pace"] == {"planned_hours_per_week": 10.0, "observed_hours_per_week": None}
     for phase in data["phases"]:
         assert set(phase) >= {"phase", "milestones", "done", "hours", "percent"}
@@ -167,12 +167,12 @@ def test_milestone_left_out_of_the_plan_is_explained(runner: CliRunner) -> None:
 def test_skip_and_undo(runner: CliRunner, saved: None) -> None:
     out, _ = run(runner, ["skip", "python-basics"], "2027-01-05")
     assert "python-basics: skipped on 2027-01-05" in out
-    assert "0 of 27 milestones done" in out
+    assert "0 of 33 milestones done" in out
     out, _ = run(runner, ["done", "numpy-pandas-matplotlib"], "2027-01-05")  # prerequisite skipped
     assert "numpy-pandas-matplotlib: done" in out
     out, _ = run(runner, ["undo", "python-basics", "numpy-pandas-matplotlib"], "2027-01-06")
     assert "python-basics: unmarked (was skipped on 2027-01-05)" in out
-    assert "0 of 28 milestones done" in out
+    assert "0 of 34 milestones done" in out
     _, err = run(runner, ["undo", "python-basics"], "2027-01-06")
     assert "note: 'python-basics' was not marked done or skipped" in err
     _, err = run(runner, ["skip", "python-basics", "--on", "2027-01-06"], "2027-01-06")
@@ -186,7 +186,7 @@ def test_saving_over_a_plan_with_progress_needs_force(runner: CliRunner, saved: 
     _, err = run(runner, [*PLAN, "--save"], code=2)
     assert "a saved plan 'mle' already has progress (1 milestone(s) marked)" in err
     run(runner, [*PLAN, "--save", "--force"])
-    assert "0 of 28 milestones done" in run(runner, ["show"])[0]
+    assert "0 of 34 milestones done" in run(runner, ["show"])[0]
 
 
 def test_named_plans_listing_and_switching(runner: CliRunner, saved: None) -> None:
@@ -209,7 +209,7 @@ def test_replan_dry_run_and_new_pace(runner: CliRunner, saved: None, _isolated_h
     assert "Dry run: nothing was saved." in out
     assert state_file(_isolated_home).read_bytes() == before
     out, _ = run(runner, ["replan", "-w", "20"], "2027-01-04")
-    assert "The plan now ends" in out and "-546 days" in out
+    assert "The plan now ends" in out and "-572 days" in out
     assert "20 h/week" in run(runner, ["status"])[0]
     out, _ = run(runner, ["replan", "-w", "20"], "2027-01-04")
     assert "Nothing moved" in out

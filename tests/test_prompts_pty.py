@@ -21,7 +21,7 @@ def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
 
 def test_prompts_for_everything_not_given(tmp_path: Path) -> None:
     child = _spawn(["plan"], tmp_path)
-    child.expect(r"Target role \(ds, mle, researcher\) \[mle\]: ")
+    child.expect(r"Target role \(ds, mle, researcher, kd\) \[mle\]: ")
     child.sendline("mel")  # a typo is explained and asked again
     child.expect("did you mean 'mle'")
     child.expect(r"Target role .*: ")

@@ -60,7 +60,7 @@ def test_fits_the_width_and_shows_every_milestone(plan: Plan, width: int) -> Non
 def test_titles_at_80_columns_are_readable(plan: Plan) -> None:
     rows = _rows(_draw(plan, 80, None), plan)
     assert "Python basics, notebooks a" in rows[0]
-    assert "Big data with SQL and Spark" in rows[15]  # short titles are not cut
+    assert "Big data with SQL and Spark" in rows[17]  # short titles are not cut
 
 
 def test_bars_follow_the_calendar(plan: Plan) -> None:
@@ -131,7 +131,7 @@ def test_cli_timeline_marks_today(runner: CliRunner) -> None:
     assert out[0].startswith("Timeline: Machine Learning Engineer")  # print_timeline's header
     assert all(len(line) <= 80 for line in out)
     assert "today 2027-03-01" in result.stdout
-    assert sum(1 for line in out if ROW.match(line)) == 28
+    assert sum(1 for line in out if ROW.match(line)) == 34
 
 
 def test_timeline_conflicts_with_file_output(runner: CliRunner) -> None:

@@ -37,7 +37,7 @@ def test_shipped_data_is_clean(runner: CliRunner) -> None:
     code, lines = run(runner)
     assert code == 0
     assert lines == [lines[0]] and lines[0].startswith("ok: ")
-    assert "3 roles" in lines[0]
+    assert "4 roles" in lines[0]
 
 
 def test_init_data_writes_a_pair_that_validates(runner: CliRunner, tmp_path: Path) -> None:

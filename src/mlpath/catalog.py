@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,8 +17,9 @@ from mlpath.dirs import RESOURCES_FILE as RESOURCES_FILE
 from mlpath.dirs import ROADMAPS_FILE as ROADMAPS_FILE
 from mlpath.dirs import translation_paths as translation_paths
 from mlpath.errors import DataError
+from mlpath.graph import find_cycle as find_cycle
 from mlpath.graph import topological_order as topological_order
-from mlpath.models import Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
+from mlpath.models import Milestone, Phase, Question, Resource, ResourceFile, RoadmapFile, Role
 from mlpath.yamlfile import Document, read_yaml
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class Catalog:
     milestones: dict[str, Milestone]
     resources: dict[str, Resource]
     sources: tuple[Path, ...]  # every file read, overlays included
+    questions: dict[str, Question] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     resources_by_phase: dict[str, list[Resource]] = field(default_factory=dict)
 
@@ -97,33 +99,6 @@ def _duplicates(ids: Iterable[str]) -> list[str]:
     return dups
 
 
-def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """A prerequisite cycle as a list of ids (first id repeated at the end), or None."""
-    white, grey, black = 0, 1, 2
-    colour = dict.fromkeys(graph, white)
-    for root in graph:
-        if colour[root] != white:
-            continue
-        path: list[str] = []
-        stack: list[tuple[str, Iterator[str]]] = [(root, iter(graph[root]))]
-        colour[root] = grey
-        path.append(root)
-        while stack:
-            node, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                colour[node] = black
-                path.pop()
-                stack.pop()
-            elif child in colour and colour[child] == grey:
-                return [*path[path.index(child) :], child]
-            elif child in colour and colour[child] == white:
-                colour[child] = grey
-                path.append(child)
-                stack.append((child, iter(graph[child])))
-    return None
-
-
 def cross_check(
     roadmaps: RoadmapFile,
     resources: ResourceFile,
@@ -140,7 +115,7 @@ def cross_check(
 
         roadmap_path, resource_path = paths
         locator = Locator(
-            {"phases": roadmap_path, "roles": roadmap_path, "milestones": roadmap_path}
+            dict.fromkeys(("phases", "roles", "milestones", "questions"), roadmap_path)
             | {"resources": resource_path}
         )
     at, unknown = locator.at, locator.unknown
@@ -149,6 +124,7 @@ def cross_check(
         ("phases", [p.id for p in roadmaps.phases]),
         ("roles", [r.id for r in roadmaps.roles]),
         ("milestones", [m.id for m in roadmaps.milestones]),
+        ("questions", [q.id for q in roadmaps.questions]),
         ("resources", [r.id for r in resources.resources]),
     ):
         problems += [f"{at(section, d, 'id')}: field 'id': duplicate id" for d in _duplicates(ids)]
@@ -204,6 +180,16 @@ def cross_check(
                         f"{where}: cannot be ordered: {mid!r} needs {pre!r}, which the roadmap"
                         " lacks"
                     )
+    role_ids = {r.id for r in roadmaps.roles}
+    for q in roadmaps.questions:
+        for section, refs, known in (
+            ("milestones", q.milestones, milestones),
+            ("roles", q.roles, role_ids),
+        ):
+            for i, ref in enumerate(refs):
+                if ref not in known:
+                    where = at("questions", q.id, section, i)
+                    problems.append(f"{where}: field {section!r}: {unknown(section, ref)}")
     return problems
 
 
@@ -244,6 +230,7 @@ def validate_documents(
         milestones={m.id: m for m in roadmaps.milestones},
         resources={r.id: r for r in resources.resources},
         sources=merged.sources,
+        questions={q.id: q for q in roadmaps.questions},
     )
 
 

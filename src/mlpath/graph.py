@@ -1,9 +1,9 @@
-"""Ordering milestones by their prerequisites. Pure: no I/O."""
+"""Prerequisite graphs: finding a cycle, ordering milestones. Pure: no I/O."""
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from mlpath.errors import DataError
 
@@ -35,3 +35,30 @@ def topological_order(ids: Sequence[str], prerequisites: dict[str, list[str]]) -
     if len(order) != len(ids):
         raise DataError("prerequisite cycle among: " + ", ".join(sorted(set(ids) - set(order))))
     return order
+
+
+def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """A prerequisite cycle as a list of ids (first id repeated at the end), or None."""
+    white, grey, black = 0, 1, 2
+    colour = dict.fromkeys(graph, white)
+    for root in graph:
+        if colour[root] != white:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, Iterator[str]]] = [(root, iter(graph[root]))]
+        colour[root] = grey
+        path.append(root)
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                colour[node] = black
+                path.pop()
+                stack.pop()
+            elif child in colour and colour[child] == grey:
+                return [*path[path.index(child) :], child]
+            elif child in colour and colour[child] == white:
+                colour[child] = grey
+                path.append(child)
+                stack.append((child, iter(graph[child])))
+    return None

@@ -9,7 +9,13 @@ from pathlib import Path
 from mlpath.errors import closest
 from mlpath.yamlfile import Document
 
-KIND = {"phases": "phase", "roles": "role", "milestones": "milestone", "resources": "resource"}
+KIND = {
+    "phases": "phase",
+    "roles": "role",
+    "milestones": "milestone",
+    "questions": "question",
+    "resources": "resource",
+}
 
 
 # --- where entries came from ---------------------------------------------------

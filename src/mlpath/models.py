@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    HttpUrl,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
 # Ids are lowercase slugs so they are safe in URLs, file names, Markdown
 # anchors and Mermaid ids, and easy to type on a command line.
@@ -39,22 +32,12 @@ class Level(StrEnum):
 
 LEVEL_ORDER: tuple[Level, ...] = (Level.beginner, Level.intermediate, Level.advanced)
 
-Focus = Literal["nlp", "cv", "rl", "compression"]
-FOCUSES: tuple[str, ...] = ("nlp", "cv", "rl", "compression")
+Focus = Literal["nlp", "cv", "rl", "compression", "llm"]
+FOCUSES: tuple[str, ...] = ("nlp", "cv", "rl", "compression", "llm")
 ResourceKind = Literal[
     "course", "book", "paper", "video", "article", "repo", "community", "conference", "tool"
 ]
-RESOURCE_KINDS: tuple[str, ...] = (
-    "course",
-    "book",
-    "paper",
-    "video",
-    "article",
-    "repo",
-    "community",
-    "conference",
-    "tool",
-)
+RESOURCE_KINDS: tuple[str, ...] = get_args(ResourceKind)
 Language = Literal["en", "ja"]
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 Cost = Literal["free", "paid", "freemium"]
@@ -77,13 +60,16 @@ class Model(BaseModel):
 _FIELDS_SET: dict[type[Model], set[str]] = {}
 
 
+_set = object.__setattr__  # bound once: _restore runs for every model in the cache
+
+
 def _restore(cls: type[Model], values: dict[str, Any], fields_set: set[str]) -> Model:
     """Rebuild a pickled model without validation: it was valid when it was pickled."""
     obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", fields_set)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
 
 
@@ -149,6 +135,7 @@ class Role(Model):
     employers: list[str] = Field(min_length=1)
     ladder: list[Text] = Field(min_length=1)
     default_focus: Focus | None = None
+    specialty: Focus | None = None  # milestones of this focus stay whatever --focus says
     roadmap: list[Slug] = Field(min_length=1)
     core: list[Slug] = Field(min_length=1)
     sources: list[str] = []
@@ -214,6 +201,17 @@ class Resource(Model):
     sources: list[str] = []
 
 
+class Question(Model):
+    """An interview question with the points a good answer covers."""
+
+    id: Slug
+    question: Text
+    answer_points: list[Text] = Field(min_length=1)
+    milestones: list[Slug] = Field(min_length=1)  # where the knowledge is learned
+    roles: list[Slug] = Field(min_length=1)  # whose interviews ask it
+    sources: list[str] = []
+
+
 class RoadmapFile(Model):
     """The shape of ``roadmaps.yaml``."""
 
@@ -221,6 +219,7 @@ class RoadmapFile(Model):
     phases: list[Phase] = Field(min_length=1)
     roles: list[Role] = Field(min_length=1)
     milestones: list[Milestone] = Field(min_length=1)
+    questions: list[Question] = []
 
 
 class ResourceFile(Model):
@@ -252,6 +251,7 @@ class PlanItem(Model):
     start: dt.date
     end: dt.date  # inclusive: the last day of study
     resources: list[Resource]
+    more_resources: int = 0  # further fitting resources: `mlpath resources --milestone ID`
     core: bool = False
     within_horizon: bool = True
 

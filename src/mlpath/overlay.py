@@ -30,6 +30,7 @@ from mlpath.models import (
     Milestone,
     Model,
     Phase,
+    Question,
     Resource,
     ResourceFile,
     RoadmapFile,
@@ -39,7 +40,7 @@ from mlpath.models import (
 from mlpath.partial import Invalid, invalid_references, valid_part
 from mlpath.yamlfile import Document, format_validation_errors, read_yaml
 
-SECTIONS = ("phases", "roles", "milestones", "resources")
+SECTIONS = ("phases", "roles", "milestones", "questions", "resources")
 
 
 # --- overlay file shapes -----------------------------------------------------
@@ -49,6 +50,7 @@ class RoadmapRemovals(Model):
     phases: list[Slug] = Field(default_factory=list)
     roles: list[Slug] = Field(default_factory=list)
     milestones: list[Slug] = Field(default_factory=list)
+    questions: list[Slug] = Field(default_factory=list)
 
 
 class ResourceRemovals(Model):
@@ -74,6 +76,7 @@ class RoadmapOverlay(Model):
     phases: list[Phase] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
 
 
 class ResourceOverlay(Model):
@@ -140,6 +143,7 @@ def merge(
             "phases": roadmap_doc.path,
             "roles": roadmap_doc.path,
             "milestones": roadmap_doc.path,
+            "questions": roadmap_doc.path,
             "resources": resource_doc.path,
         }
     )
@@ -212,6 +216,7 @@ def merge(
             phases=list(tables["phases"].values()),
             roles=list(tables["roles"].values()),
             milestones=list(tables["milestones"].values()),
+            questions=list(tables["questions"].values()),
         )
         resources = ResourceFile(version=version, resources=list(tables["resources"].values()))
     except ValidationError as exc:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from mlpath.locator import KIND, Locator
-from mlpath.models import Milestone, Model, Phase, Resource, Role
+from mlpath.models import Milestone, Model, Phase, Question, Resource, Role
 from mlpath.yamlfile import Document
 
 ENTRY_MODELS: dict[str, type[Model]] = {
@@ -23,6 +23,7 @@ ENTRY_MODELS: dict[str, type[Model]] = {
     "roles": Role,
     "milestones": Milestone,
     "resources": Resource,
+    "questions": Question,
 }
 
 
@@ -68,6 +69,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "roles": (("roadmap", "milestones"), ("core", "milestones")),
     "resources": (("phases", "phases"),),
     "phases": (),
+    "questions": (("milestones", "milestones"), ("roles", "roles")),
 }
 
 

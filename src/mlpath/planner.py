@@ -5,11 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from mlpath.catalog import Catalog
 from mlpath.graph import topological_order
-from mlpath.models import Milestone, Plan, PlanItem, Profile, Resource, Shortfall, Skipped
+from mlpath.models import (
+    Level,
+    Milestone,
+    Plan,
+    PlanItem,
+    Profile,
+    Resource,
+    Shortfall,
+    Skipped,
+)
 
 RESOURCES_PER_MILESTONE = 3
 
@@ -41,27 +50,57 @@ def select_milestones(catalog: Catalog, profile: Profile) -> tuple[list[str], li
             skipped.append(Skipped(id=mid, reason="asked"))
         elif milestone.level.rank < profile.level.rank:
             skipped.append(Skipped(id=mid, reason="level"))
-        elif milestone.focus and profile.focus not in milestone.focus:
+        elif milestone.focus and not {profile.focus, role.specialty} & set(milestone.focus):
             skipped.append(Skipped(id=mid, reason="focus"))
         else:
             chosen.append(mid)
     return chosen, skipped
 
 
-class ResourceRanker:
-    """Picks the best resources for a milestone.
+def fits(milestone: Milestone, resource: Resource) -> bool:
+    """Whether a resource of the milestone's phase serves it: same focus, a level close by."""
+    if abs(_RANK[resource.level] - _RANK[milestone.level]) > 1:
+        return False
+    if not resource.focus:
+        return True
+    return any(f in milestone.focus for f in resource.focus)
 
-    Curated resources come first; the rest are ranked once per (phase, level,
-    focus) and memoised, so planning stays O(n log n) however many milestones
-    share a phase.
+
+_RANK = {level: level.rank for level in Level}
+
+
+_Score = tuple[int, int, int, int, int, str]
+
+
+class _Pool:
+    """The resources of one (phase, level, focus) that serve its milestones, and their ranking."""
+
+    def __init__(self, resources: list[Resource], score: Callable[[Resource], _Score]) -> None:
+        self.resources = resources
+        self.score = score
+        self.best: list[Resource] = []  # the head of the ranking, grown on demand
+
+    def head(self, n: int) -> list[Resource]:
+        if len(self.best) < min(n, len(self.resources)):
+            # Only the head is ever shown in a plan: a partial sort keeps planning O(n).
+            self.best = heapq.nsmallest(n, self.resources, key=self.score)
+        return self.best[:n]
+
+
+class ResourceRanker:
+    """Ranks every resource that serves a milestone: its curated ones, then its phase's.
+
+    A phase's resources are filtered and scored once per (phase, level, focus)
+    and memoised, so planning stays fast however many milestones share a phase.
     """
 
-    def __init__(self, catalog: Catalog, profile: Profile, per_milestone: int) -> None:
+    def __init__(
+        self, catalog: Catalog, *, lang: str | None = None, free_only: bool = False
+    ) -> None:
         self.catalog = catalog
-        self.lang = profile.lang
-        self.free_only = profile.free_only
-        self.per_milestone = per_milestone
-        self._ranked: dict[tuple[str, int, tuple[str, ...]], list[Resource]] = {}
+        self.lang = lang
+        self.free_only = free_only
+        self._pools: dict[tuple[str, int, tuple[str, ...]], _Pool] = {}
 
     def allowed(self, resource: Resource) -> bool:
         return not (self.free_only and resource.cost == "paid")
@@ -69,45 +108,62 @@ class ResourceRanker:
     def _lang_miss(self, resource: Resource) -> int:
         return int(self.lang is not None and resource.language != self.lang)
 
-    def _ranked_for(self, milestone: Milestone, extra: int) -> list[Resource]:
+    def _pool(self, milestone: Milestone) -> _Pool:
         focus = tuple(milestone.focus)
         key = (milestone.phase, milestone.level.rank, focus)
-        if key not in self._ranked:
-            pool = [
-                r
-                for r in self.catalog.resources_by_phase.get(milestone.phase, ())
-                if self.allowed(r)
-            ]
+        if key not in self._pools:
+            phase, rank = milestone.phase, milestone.level.rank
 
-            def score(r: Resource) -> tuple[int, int, int, int, int, str]:
-                focus_fit = (
-                    0 if not focus else (0 if set(r.focus) & set(focus) else (2 if r.focus else 1))
-                )
+            def score(r: Resource) -> _Score:
                 return (
-                    focus_fit,
-                    abs(r.level.rank - milestone.level.rank),
-                    r.phases.index(milestone.phase),  # resources made for this phase first
+                    0 if not focus or r.focus else 1,  # made for this focus first
+                    abs(_RANK[r.level] - rank),
+                    r.phases.index(phase),  # resources made for this phase first
                     self._lang_miss(r),
                     _KIND_ORDER.get(r.kind, 9),
                     r.id,
                 )
 
-            # Enough to fill any milestone even after skipping all its curated picks.
-            self._ranked[key] = heapq.nsmallest(self.per_milestone + extra, pool, key=score)
-        return self._ranked[key]
+            # fits() and allowed() inlined: this loop sees every resource of the phase.
+            free_only, ranks = self.free_only, _RANK
+            resources = [
+                r
+                for r in self.catalog.resources_by_phase.get(phase, ())
+                if abs(ranks[r.level] - rank) <= 1
+                and (not r.focus or any(f in focus for f in r.focus))
+                and not (free_only and r.cost == "paid")
+            ]
+            self._pools[key] = _Pool(resources, score)
+        return self._pools[key]
 
-    def pick(self, milestone: Milestone) -> list[Resource]:
+    def _curated(self, milestone: Milestone) -> list[Resource]:
         curated = [self.catalog.resources[rid] for rid in milestone.resources]
-        curated = sorted((r for r in curated if self.allowed(r)), key=self._lang_miss)
-        picked = curated[: self.per_milestone]
-        if len(picked) < self.per_milestone:
-            seen = {r.id for r in picked}
-            for resource in self._ranked_for(milestone, len(milestone.resources)):
+        return sorted((r for r in curated if self.allowed(r)), key=self._lang_miss)
+
+    def pick(self, milestone: Milestone, count: int) -> tuple[list[Resource], int]:
+        """The best ``count`` resources and how many more serve the milestone."""
+        curated = self._curated(milestone)
+        pool = self._pool(milestone)
+        picked = curated[:count]
+        seen = {r.id for r in curated}
+        if len(picked) < count:
+            # Enough to fill the milestone even after skipping all its curated picks.
+            for resource in pool.head(count + len(curated)):
                 if resource.id not in seen:
                     picked.append(resource)
-                    if len(picked) == self.per_milestone:
+                    if len(picked) == count:
                         break
-        return picked
+        # Curated resources the pool holds too are counted once.
+        shared = sum(1 for r in curated if milestone.phase in r.phases and fits(milestone, r))
+        total = len(curated) + len(pool.resources) - shared
+        return picked, total - len(picked)
+
+    def all_for(self, milestone: Milestone) -> list[Resource]:
+        """Every resource that serves the milestone, best first."""
+        curated = self._curated(milestone)
+        seen = {r.id for r in curated}
+        pool = self._pool(milestone)
+        return curated + [r for r in sorted(pool.resources, key=pool.score) if r.id not in seen]
 
 
 # Learning material before reference material when ranks tie.
@@ -162,12 +218,13 @@ def build_plan(
     milestones = [catalog.milestones[mid] for mid in order]
     hours = [m.hours for m in milestones]
     offsets = day_offsets(hours, profile.hours_per_week)
-    ranker = ResourceRanker(catalog, profile, per_milestone)
+    ranker = ResourceRanker(catalog, lang=profile.lang, free_only=profile.free_only)
     core = set(role.core)
 
     items: list[PlanItem] = []
     begin = 0
     for milestone, end in zip(milestones, offsets, strict=True):
+        picked, more = ranker.pick(milestone, per_milestone)
         start_day = profile.start + dt.timedelta(days=begin)
         end_day = profile.start + dt.timedelta(days=end - 1)
         items.append(
@@ -175,7 +232,8 @@ def build_plan(
                 milestone=milestone,
                 start=start_day,
                 end=end_day,
-                resources=ranker.pick(milestone),
+                resources=picked,
+                more_resources=more,
                 core=milestone.id in core,
                 within_horizon=profile.horizon is None or end_day <= profile.horizon,
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlpath.catalog import Catalog
-from mlpath.models import Level, Resource
+from mlpath.models import Level, Question, Resource
 
 
 @dataclass(frozen=True)
@@ -49,3 +49,14 @@ def filter_resources(catalog: Catalog, query: ResourceQuery) -> list[Resource]:
         return (primary, r.level.rank, r.kind, r.title.en.lower())
 
     return sorted(found, key=order)
+
+
+def filter_questions(
+    catalog: Catalog, role: str | None = None, milestone: str | None = None
+) -> list[Question]:
+    """Interview questions for a role and/or a milestone, in the data's order."""
+    return [
+        q
+        for q in catalog.questions.values()
+        if (role is None or role in q.roles) and (milestone is None or milestone in q.milestones)
+    ]

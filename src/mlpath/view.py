@@ -64,6 +64,7 @@ class ItemView:
     topics: tuple[str, ...]
     deliverable: str
     resources: tuple[ResourceView, ...]
+    more_resources: int  # further resources that serve it: `mlpath resources --milestone ID`
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ def _item(
         topics=tuple(text(t, lang) for t in m.topics),
         deliverable=text(m.deliverable, lang),
         resources=tuple(resource_view(r, lang) for r in item.resources),
+        more_resources=item.more_resources,
     )
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mlpath.models import Salary, Shortfall, SkillGroup
     from mlpath.tracking import Report
-    from mlpath.view import PlanView
+    from mlpath.view import ItemView, PlanView
 
 CORE_NOTE = "★ marks the role's core milestones."
 LEFT_OUT = {
@@ -140,3 +140,7 @@ def salary(s: Salary, lang: str) -> str:
 def skill_group(group: SkillGroup, lang: str) -> str:
     """ "Programming: Python, NumPy, pandas"."""
     return f"{group.category.get(lang)}: {', '.join(item.get(lang) for item in group.items)}"
+
+
+def more_resources(item: ItemView) -> str:
+    return f"+{item.more_resources} more: mlpath resources --milestone {item.id}"

@@ -41,6 +41,7 @@ DEBUG_ENV = "MLPATH_DEBUG"
 COMMANDS: dict[str, str] = {
     "plan": "mlpath.cli.plan:plan_command",
     "resources": "mlpath.cli.resources:resources_command",
+    "questions": "mlpath.cli.questions:questions_command",
     "roles": "mlpath.cli.info:roles_command",
     "phases": "mlpath.cli.info:phases_command",
     "milestones": "mlpath.cli.milestones:milestones_command",

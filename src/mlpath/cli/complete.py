@@ -68,6 +68,11 @@ def phases(ctx: typer.Context, incomplete: str) -> list[str]:
     return _matching(getattr(catalog, "phases", {}), incomplete)
 
 
+def milestone_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    catalog = _catalog(ctx)
+    return _matching(getattr(catalog, "milestones", {}), incomplete)
+
+
 def skips(ctx: typer.Context, incomplete: str) -> list[str]:
     """Milestone and phase ids; only the chosen role's when --target came first."""
     catalog = _catalog(ctx)

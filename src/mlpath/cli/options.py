@@ -47,7 +47,7 @@ Target = Annotated[
     typer.Option(
         "--target",
         "-t",
-        help="Role to aim for: ds, mle or researcher.",
+        help="Role to aim for: ds, mle, researcher or kd.",
         show_default=False,
         autocompletion=complete.targets,
     ),

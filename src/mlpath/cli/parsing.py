@@ -122,6 +122,13 @@ def parse_phase(catalog: Catalog, value: str) -> Phase:
     return catalog.phases[text]
 
 
+def parse_milestone(catalog: Catalog, value: str) -> str:
+    text = normalize(value)
+    if text not in catalog.milestones:
+        raise unknown_choice("milestone", value.strip(), catalog.milestones)
+    return text
+
+
 def parse_skips(catalog: Catalog, values: list[str]) -> list[str]:
     """Milestone or phase ids, comma-separated or repeated."""
     ids: list[str] = []

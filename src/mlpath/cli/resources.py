@@ -18,10 +18,20 @@ Phase = Annotated[
         "--phase", "-p", help="Phase id (see `mlpath phases`).", autocompletion=complete.phases
     ),
 ]
+MilestoneId = Annotated[
+    str | None,
+    typer.Option(
+        "--milestone",
+        "-m",
+        help="Milestone id (see `mlpath milestones`).",
+        autocompletion=complete.milestone_ids,
+    ),
+]
 
 
 def resources_command(
     phase: Phase = None,
+    milestone: MilestoneId = None,
     kind: Annotated[
         str | None,
         typer.Option(
@@ -72,7 +82,15 @@ def resources_command(
         free_only=free,
         words=tuple(search.lower().split()) if search else (),
     )
-    found = filter_resources(catalog, query)
+    step = None
+    if milestone is not None:
+        from mlpath.planner import ResourceRanker
+
+        step = catalog.milestones[parsing.parse_milestone(catalog, milestone)]
+        ranked = ResourceRanker(catalog, lang=query.lang).all_for(step)
+        found = [r for r in ranked if query.matches(r) and query.phase in (None, *r.phases)]
+    else:
+        found = filter_resources(catalog, query)
     if json_output:
         from mlpath.export.json import dump_resources
 
@@ -85,6 +103,8 @@ def resources_command(
 
     views = [resource_view(r, app.lang) for r in found]
     phase = text(catalog.phases[query.phase].title, app.lang) if query.phase else None
+    if step is not None:
+        phase = text(step.title, app.lang)
     heading = f"Resources for {phase}" if phase else "Resources"
     # A table only where its Resource column is wide enough to keep URLs whole;
     # otherwise blocks with each URL on a line of its own.

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
     from mlpath.export.options import ExportOptions
-    from mlpath.models import Plan, Resource, Role
+    from mlpath.models import Plan, Question, Resource, Role
     from mlpath.view import PlanView
 
 SCHEMA_BASE = "https://github.com/mlpath/mlpath/schema/"
@@ -121,6 +121,10 @@ def dump_schema(name: str = "plan") -> str:
 
 def dump_resources(resources: list[Resource]) -> str:
     return encode([r.model_dump(mode="json") for r in resources])
+
+
+def dump_questions(questions: list[Question]) -> str:
+    return encode([q.model_dump(mode="json") for q in questions])
 
 
 def dump_roles(roles: list[Role], path_hours: Mapping[str, int]) -> str:

@@ -64,6 +64,8 @@ def _section(item: ItemView) -> list[str]:
     if item.resources:
         lines += ["**Resources**", ""]
         lines += [resource_item(r) for r in item.resources]
+        if item.more_resources:
+            lines.append(f"- +{item.more_resources} more: `mlpath resources --milestone {item.id}`")
         lines.append("")
     return lines
 

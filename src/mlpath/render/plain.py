@@ -208,7 +208,7 @@ def print_roles(roles: list[Role], path_hours: dict[str, int], lang: str) -> Non
     width = _width()
     out: list[str] = []
     for role in roles:
-        out += [f"{visible(role.title.get(lang))} (--target {role.id})", ""]
+        out += [*_wrap(f"{role.title.get(lang)} (--target {role.id})", width, more=""), ""]
         out += _wrap(role.summary.get(lang), width, "  ", more="")
         sections = [
             ("Routes in", [r.get(lang) for r in role.routes]),
@@ -224,6 +224,8 @@ def print_roles(roles: list[Role], path_hours: dict[str, int], lang: str) -> Non
             ("Career ladder", [" → ".join(step.get(lang) for step in role.ladder)]),
         ]
         for label, items in sections:
+            if not items:  # e.g. no US salary in the sources
+                continue
             out.append(f"  {label}:")
             for item in items:
                 out += _wrap(f"• {item}", width, "    ")

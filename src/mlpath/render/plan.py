@@ -56,6 +56,8 @@ def milestone_cell(item: ItemView) -> Text:
         styled(("Deliverable: ", "muted"), item.deliverable),
         *(resource_line(r) for r in item.resources),
     ]
+    if item.more_resources:
+        lines.append(styled((words.more_resources(item), "muted")))
     if item.state != "todo":
         lines.insert(1, styled((words.state_label(item.state, item.marked_on), "good")))
     return Text("\n").join(lines)

@@ -67,6 +67,8 @@ def _block(item: ItemView, width: int) -> list[str]:
     lines += wrap.wrap(f"Deliverable: {clean(item.deliverable)}")
     for resource in item.resources:
         lines += _resource(resource, wrap)
+    if item.more_resources:
+        lines += wrap.wrap(words.more_resources(item))
     return lines
 
 
