@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -44,17 +44,7 @@ FOCUSES: tuple[str, ...] = ("nlp", "cv", "rl", "compression")
 ResourceKind = Literal[
     "course", "book", "paper", "video", "article", "repo", "community", "conference", "tool"
 ]
-RESOURCE_KINDS: tuple[str, ...] = (
-    "course",
-    "book",
-    "paper",
-    "video",
-    "article",
-    "repo",
-    "community",
-    "conference",
-    "tool",
-)
+RESOURCE_KINDS: tuple[str, ...] = get_args(ResourceKind)
 Language = Literal["en", "ja"]
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 Cost = Literal["free", "paid", "freemium"]
@@ -243,6 +233,8 @@ class Profile(Model):
     horizon: dt.date | None = None
     focus: Focus | None = None
     skip: list[Slug] = []
+    known: list[Slug] = []  # milestone or phase ids known (placement or --known): left out
+    partly: list[Slug] = []  # partly known: kept with fewer hours (mlpath.placement)
     lang: Language | None = None
     free_only: bool = False
 
@@ -254,6 +246,7 @@ class PlanItem(Model):
     resources: list[Resource]
     core: bool = False
     within_horizon: bool = True
+    partly: bool = False  # partly known: ``milestone.hours`` is already reduced
 
     @property
     def days(self) -> int:
@@ -264,7 +257,8 @@ class Skipped(Model):
     """A roadmap milestone left out of the plan, and why."""
 
     id: Slug
-    reason: Literal["level", "asked", "focus"]
+    reason: Literal["level", "asked", "focus", "known"]
+    core: bool = False  # one of the role's core milestones: never left out silently
 
 
 class Shortfall(Model):

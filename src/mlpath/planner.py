@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from mlpath.catalog import Catalog
 from mlpath.graph import topological_order
 from mlpath.models import Milestone, Plan, PlanItem, Profile, Resource, Shortfall, Skipped
+from mlpath.placement import partly_hours
+from mlpath.skills import expand
 
 RESOURCES_PER_MILESTONE = 3
 
@@ -33,14 +35,17 @@ def select_milestones(catalog: Catalog, profile: Profile) -> tuple[list[str], li
     """The role's milestones this learner still needs, in roadmap order, and the rest."""
     role = catalog.roles[profile.role]
     skip = set(profile.skip)
+    known, _ = expand(catalog, profile.known, profile.partly)
     chosen: list[str] = []
     skipped: list[Skipped] = []
     for mid in role.roadmap:
         milestone = catalog.milestones[mid]
         if mid in skip or milestone.phase in skip:
             skipped.append(Skipped(id=mid, reason="asked"))
+        elif mid in known:
+            skipped.append(Skipped(id=mid, reason="known"))
         elif milestone.level.rank < profile.level.rank:
-            skipped.append(Skipped(id=mid, reason="level"))
+            skipped.append(Skipped(id=mid, reason="level", core=mid in role.core))
         elif milestone.focus and profile.focus not in milestone.focus:
             skipped.append(Skipped(id=mid, reason="focus"))
         else:
@@ -159,7 +164,15 @@ def build_plan(
     chosen, skipped = select_milestones(catalog, profile)
     prerequisites = {mid: catalog.milestones[mid].prerequisites for mid in chosen}
     order = topological_order(chosen, prerequisites)
-    milestones = [catalog.milestones[mid] for mid in order]
+    partly = expand(catalog, profile.known, profile.partly)[1] if profile.partly else frozenset()
+    milestones = [
+        catalog.milestones[mid].model_copy(
+            update={"hours": partly_hours(catalog.milestones[mid].hours)}
+        )
+        if mid in partly
+        else catalog.milestones[mid]
+        for mid in order
+    ]
     hours = [m.hours for m in milestones]
     offsets = day_offsets(hours, profile.hours_per_week)
     ranker = ResourceRanker(catalog, profile, per_milestone)
@@ -178,6 +191,7 @@ def build_plan(
                 resources=ranker.pick(milestone),
                 core=milestone.id in core,
                 within_horizon=profile.horizon is None or end_day <= profile.horizon,
+                partly=milestone.id in partly,
             )
         )
         begin = end
