@@ -40,6 +40,7 @@ DEBUG_ENV = "MLPATH_DEBUG"
 # Command name -> "module:function". Add new commands here; the order is the help's.
 COMMANDS: dict[str, str] = {
     "plan": "mlpath.cli.plan:plan_command",
+    "assess": "mlpath.cli.assess:assess_command",
     "resources": "mlpath.cli.resources:resources_command",
     "roles": "mlpath.cli.info:roles_command",
     "phases": "mlpath.cli.info:phases_command",

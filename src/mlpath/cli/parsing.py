@@ -122,12 +122,12 @@ def parse_phase(catalog: Catalog, value: str) -> Phase:
     return catalog.phases[text]
 
 
-def parse_skips(catalog: Catalog, values: list[str]) -> list[str]:
+def parse_skips(catalog: Catalog, values: list[str], flag: str = "--skip") -> list[str]:
     """Milestone or phase ids, comma-separated or repeated."""
     ids: list[str] = []
     for value in values:
         if not value.replace(",", "").strip():
-            raise UsageError(f"empty --skip value {value!r}; give milestone or phase ids")
+            raise UsageError(f"empty {flag} value {value!r}; give milestone or phase ids")
         for part in value.split(","):
             text = normalize(part)
             if not text:
