@@ -111,7 +111,7 @@ def _report(
         return
     from mlpath.render.placement import print_result
 
-    print_result(result, catalog, role.title.get(app.lang), focus)
+    print_result(result, catalog, role.title.get(app.lang), focus, app.lang)
 
 
 def _offer_save() -> bool:

@@ -101,27 +101,28 @@ def ask_all(placement: Placement, catalog: Catalog) -> None:
     """Ask until nothing is open; Ctrl-C keeps nothing and exits 130."""
     from mlpath.cli.context import current
 
-    say = current().terminal.info
+    app = current()
+    say = app.terminal.info
     try:
-        _loop(placement, catalog, say)
+        _loop(placement, catalog, say, app.lang)
         say("")
     except (KeyboardInterrupt, typer.Abort, EOFError):
         say("\nInterrupted: nothing was saved.")
         raise typer.Exit(INTERRUPTED) from None
 
 
-def _loop(placement: Placement, catalog: Catalog, say: Say) -> None:
+def _loop(placement: Placement, catalog: Catalog, say: Say, lang: str) -> None:
     total = len(placement.graph.ids)
     shown: str | None = None
     while (mid := placement.next_question()) is not None:
         milestone = catalog.milestones[mid]
         if shown != mid:
             settled = total - len(placement.undecided())
-            _show(say, milestone, len(placement.history) + 1, settled, total)
+            _show(say, lang, milestone, len(placement.history) + 1, settled, total)
             shown = mid
         reply = typer.prompt(PROMPT, err=True, default="", show_default=False).strip().lower()
         if reply in ("?", "h", "help"):
-            _details(say, milestone)
+            _details(say, lang, milestone)
         elif reply in ("b", "back"):
             previous = placement.back()
             if previous is None:
@@ -130,34 +131,39 @@ def _loop(placement: Placement, catalog: Catalog, say: Say) -> None:
                 say(f"  Back to [{previous}].")
         elif reply in WORDS:
             answer = WORDS[reply]
-            if answer == "yes" and milestone.quiz is not None and not _quiz(say, milestone.quiz):
+            if (
+                answer == "yes"
+                and milestone.quiz is not None
+                and not _quiz(say, lang, milestone.quiz)
+            ):
                 answer = "partly"
             placement.answer(mid, answer)
         else:
             say("  Please answer y, p or n (? shows details, b goes back).")
 
 
-def _show(say: Say, milestone: Milestone, number: int, settled: int, total: int) -> None:
-    say(f"\nQuestion {number} ({settled} of {total} settled) [{milestone.id}] {milestone.title.en}")
+def _show(say: Say, lang: str, milestone: Milestone, number: int, settled: int, total: int) -> None:
+    title = milestone.title.get(lang)
+    say(f"\nQuestion {number} ({settled} of {total} settled) [{milestone.id}] {title}")
     if milestone.checks:
         for check in milestone.checks:
-            say(f"  - {check.en}")
+            say(f"  - {check.get(lang)}")
     else:  # custom data may have no checks: ask by the outcome
-        say(f"  Can you already do this? {milestone.outcome.en}")
+        say(f"  Can you already do this? {milestone.outcome.get(lang)}")
 
 
-def _details(say: Say, milestone: Milestone) -> None:
-    say(f"  Outcome: {milestone.outcome.en}")
+def _details(say: Say, lang: str, milestone: Milestone) -> None:
+    say(f"  Outcome: {milestone.outcome.get(lang)}")
     say("  Topics:")
     for topic in milestone.topics:
-        say(f"    - {topic.en}")
-    say(f"  Deliverable: {milestone.deliverable.en}")
+        say(f"    - {topic.get(lang)}")
+    say(f"  Deliverable: {milestone.deliverable.get(lang)}")
 
 
-def _quiz(say: Say, quiz: Quiz) -> bool:
+def _quiz(say: Say, lang: str, quiz: Quiz) -> bool:
     """A quick self-test after a "yes"; a wrong or "don't know" answer makes it "partly"."""
-    choices = [c.en for c in quiz.choices] + ["I don't know"]
-    say(f"  Quick check: {quiz.question.en}")
+    choices = [c.get(lang) for c in quiz.choices] + ["I don't know"]
+    say(f"  Quick check: {quiz.question.get(lang)}")
     for number, choice in enumerate(choices, 1):
         say(f"    {number}) {choice}")
     while True:

@@ -39,19 +39,21 @@ def _lists(result: Result) -> list[tuple[str, str]]:
     ]
 
 
-def _rows(result: Result, catalog: Catalog) -> list[tuple[str, str, int, int, int]]:
+def _rows(result: Result, catalog: Catalog, lang: str) -> list[tuple[str, str, int, int, int]]:
     rows = []
     for p in result.phases:
         phase = catalog.phases.get(p.phase)
         level = level_text(p.level.value if p.level else None, p.known, p.total)
-        title = phase.title.en if phase else p.phase
+        title = phase.title.get(lang) if phase else p.phase
         rows.append((title, level, p.known, p.partly, p.total - p.known - p.partly))
     return rows
 
 
-def print_result(result: Result, catalog: Catalog, role_title: str, focus: str | None) -> None:
+def print_result(
+    result: Result, catalog: Catalog, role_title: str, focus: str | None, lang: str = "en"
+) -> None:
     if not sys.stdout.isatty():
-        sys.stdout.write(render_text(result, catalog, role_title, focus))
+        sys.stdout.write(render_text(result, catalog, role_title, focus, lang))
         return
     from rich.table import Table
 
@@ -65,21 +67,25 @@ def print_result(result: Result, catalog: Catalog, role_title: str, focus: str |
     table.add_column("Known", justify="right", no_wrap=True)
     table.add_column("Partly", justify="right", no_wrap=True)
     table.add_column("To learn", justify="right", no_wrap=True)
-    for title, level, known, partly, to_learn in _rows(result, catalog):
+    for title, level, known, partly, to_learn in _rows(result, catalog, lang):
         table.add_row(safe(title), level, str(known), str(partly), str(to_learn))
     console.print(table)
     for label, ids in _lists(result):
         console.print(f"[accent]{label}:[/accent] {ids}")
 
 
-def render_text(result: Result, catalog: Catalog, role_title: str, focus: str | None) -> str:
+def render_text(
+    result: Result, catalog: Catalog, role_title: str, focus: str | None, lang: str = "en"
+) -> str:
     import shutil
 
     from mlpath.render.text import clean
 
     width = max(shutil.get_terminal_size((80, 24)).columns, 40)
     out = textwrap.wrap(clean(_head(result, role_title, focus)), width)
-    rows = [(clean(t), lv, str(k), str(p), str(n)) for t, lv, k, p, n in _rows(result, catalog)]
+    rows = [
+        (clean(t), lv, str(k), str(p), str(n)) for t, lv, k, p, n in _rows(result, catalog, lang)
+    ]
     header = ("Phase", "Your level", "Known", "Partly", "To learn")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
