@@ -175,3 +175,33 @@ def test_custom_data_without_checks_is_asked_by_outcome(tmp_path: Path) -> None:
     child.sendline("n")
     _, status = _finish(child)
     assert status == 0
+
+
+def test_recheck_asks_only_about_what_was_placed_as_known(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(
+        json.dumps(
+            {
+                "pytorch-cnns": "no",
+                "first-three-projects": "no",
+                "math-essentials": "partly",
+                "ml-fundamentals": "no",
+            }
+        )
+    )
+    saved = _spawn(["assess", "-t", "researcher", "--answers", str(answers), "--save"], tmp_path)
+    _, status = _finish(saved)
+    assert status == 0
+    child = _spawn(["assess", "--recheck", "--save"], tmp_path)
+    _question(child, 1, "python-basics")  # known before: one of the two asked again
+    child.sendline("y")
+    child.expect(r"Your answer \[1-5\]: ")
+    child.sendline("1")  # [0, 4]
+    _question(child, 2, "numpy-pandas-matplotlib")
+    child.sendline("n")
+    child.expect(r"Placement for AI Researcher \(focus nlp\): 2 question\(s\) settled 27")
+    _, status = _finish(child)
+    assert status == 0
+    skills = json.loads((tmp_path / "state.json").read_text())["skills"]
+    assert skills["known"] == ["python-basics"]
+    assert skills["partly"] == []  # math-essentials builds on NumPy, now to learn
