@@ -26,7 +26,6 @@ WORDS: dict[str, Answer] = {
 }
 Say = Callable[[str], None]
 PROMPT = "Yes, partly or no? [y/p/n, ? details, b back]"
-INTERRUPTED = 130
 
 
 def read_answers(path: Path, catalog: Catalog) -> dict[str, Answer]:
@@ -99,6 +98,7 @@ def check_consistent(graph: Graph, answers: dict[str, Answer], where: str) -> No
 
 def ask_all(placement: Placement, catalog: Catalog) -> None:
     """Ask until nothing is open; Ctrl-C keeps nothing and exits 130."""
+    from mlpath.cli import EXIT_INTERRUPTED
     from mlpath.cli.context import current
 
     app = current()
@@ -108,7 +108,7 @@ def ask_all(placement: Placement, catalog: Catalog) -> None:
         say("")
     except (KeyboardInterrupt, typer.Abort, EOFError):
         say("\nInterrupted: nothing was saved.")
-        raise typer.Exit(INTERRUPTED) from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _loop(placement: Placement, catalog: Catalog, say: Say, lang: str) -> None:
