@@ -133,16 +133,21 @@ def parse_skips(catalog: Catalog, values: list[str], flag: str = "--skip") -> li
             if not text:
                 continue
             if text not in catalog.milestones and text not in catalog.phases:
-                from mlpath.errors import closest
-
-                guesses = closest(text, [*catalog.phases, *catalog.milestones])
-                hint = f"; did you mean {' or '.join(map(repr, guesses))}?" if guesses else ""
-                raise UsageError(
-                    f"unknown milestone or phase {part.strip()!r}{hint}"
-                    " (`mlpath milestones --target ROLE` lists the ids, `mlpath phases` the phases)"
-                )
+                raise unknown_id(catalog, part)
             ids.append(text)
     return ids
+
+
+def unknown_id(catalog: Catalog, value: str, where: str = "") -> UsageError:
+    """The error for an id that is neither a milestone nor a phase, with the closest ones."""
+    from mlpath.errors import closest
+
+    guesses = closest(normalize(value), [*catalog.phases, *catalog.milestones])
+    hint = f"; did you mean {' or '.join(map(repr, guesses))}?" if guesses else ""
+    return UsageError(
+        f"{where}unknown milestone or phase {value.strip()!r}{hint}"
+        " (`mlpath milestones --target ROLE` lists the ids, `mlpath phases` the phases)"
+    )
 
 
 def skip_notes(catalog: Catalog, role: Role, skip: list[str]) -> list[str]:

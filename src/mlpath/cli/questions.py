@@ -30,8 +30,7 @@ PROMPT = "Yes, partly or no? [y/p/n, ? details, b back]"
 
 def read_answers(path: Path, catalog: Catalog) -> dict[str, Answer]:
     """A YAML or JSON mapping of milestone (or phase) id -> yes, partly or no."""
-    from mlpath.cli.parsing import normalize
-    from mlpath.errors import closest
+    from mlpath.cli.parsing import normalize, unknown_id
     from mlpath.skills import milestone_ids
     from mlpath.yamlfile import read_yaml
 
@@ -47,12 +46,7 @@ def read_answers(path: Path, catalog: Catalog) -> dict[str, Answer]:
     for key, value in data.items():
         mid = normalize(str(key))
         if mid not in catalog.milestones and mid not in catalog.phases:
-            guesses = closest(mid, [*catalog.milestones, *catalog.phases])
-            hint = f"; did you mean {' or '.join(map(repr, guesses))}?" if guesses else ""
-            raise UsageError(
-                f"{path}: unknown milestone or phase {str(key)!r}{hint}"
-                " (`mlpath milestones --target ROLE` lists the ids)"
-            )
+            raise unknown_id(catalog, str(key), f"{path}: ")
         # YAML 1.1 reads a bare yes/no as a boolean.
         word = {True: "yes", False: "no"}.get(value) if isinstance(value, bool) else None
         answer = WORDS.get(word or normalize(str(value)))
