@@ -205,3 +205,21 @@ def test_recheck_asks_only_about_what_was_placed_as_known(tmp_path: Path) -> Non
     skills = json.loads((tmp_path / "state.json").read_text())["skills"]
     assert skills["known"] == ["python-basics"]
     assert skills["partly"] == []  # math-essentials builds on NumPy, now to learn
+
+
+def test_plan_with_a_saved_profile_runs_straight_through(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "pytorch-cnns: no\nfirst-three-projects: no\nmath-essentials: no\nml-fundamentals: no\n"
+        "numpy-pandas-matplotlib: yes\n"
+    )
+    _, status = _finish(
+        _spawn(["assess", "-t", "researcher", "--answers", str(answers), "--save"], tmp_path)
+    )
+    assert status == 0
+    child = _spawn(["plan", "--target", "researcher", "--start", "2027-01-04"], tmp_path)
+    child.expect("note: using your saved skill profile \\(2 known, 0 partly known")
+    output, status = _finish(child)  # no question, no offer to save
+    assert status == 0
+    assert "You said you can do these already: python-basics, numpy-pandas-matplotlib." in output
+    assert "[y/N]" not in output and "Hours per week" not in output

@@ -177,7 +177,10 @@ def plan_command(
     # Hours and start have sensible defaults: they are asked for only in a guided
     # session (one that had to ask who the plan is for), so `plan -t mle -l beginner`
     # runs straight through on a terminal too.
-    guided = prompting and (target is None or level is None)
+    # Known skills (flags, answers or a saved profile) stand in for a level, unless
+    # they were just asked for.
+    settled = level is not None or (skills.given and not skills.asked)
+    guided = prompting and (target is None or not settled)
     if weekly is None:
         weekly = (
             ask("Hours per week", "10", lambda v: parsing.check_hours(_to_float(v)))
@@ -218,7 +221,7 @@ def plan_command(
         skill_options.save_skills(app, skills.assessed)
 
     where.emit(plan, catalog, force=force)
-    if (guided or skills.asked) and not save:
+    if guided and not save:
         skill_options.offer_save(app, plan, catalog, name, skills.assessed)
 
 
