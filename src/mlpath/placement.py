@@ -28,7 +28,6 @@ from mlpath.pathgraph import Graph, names, role_graph
 __all__ = ["Graph", "Placement", "Result", "role_graph"]
 
 Answer = Literal["yes", "partly", "no"]
-ANSWERS: tuple[Answer, ...] = ("yes", "partly", "no")
 Status = Literal["known", "partly", "to_learn"]
 
 # A partly known milestone keeps this share of its hours (rounded up, at least one).
@@ -216,14 +215,9 @@ def merge_recheck(graph: Graph, before: Result, again: Result) -> Result:
     )
 
 
-def truthful_answer(known: set[str], mid: str) -> Answer:
-    """What a learner who knows exactly ``known`` answers (for tests and the benchmark)."""
-    return "yes" if mid in known else "no"
-
-
 def place(graph: Graph, known: set[str]) -> Result:
     """Run a whole placement with a truthful learner."""
     placement = Placement(graph)
     while (mid := placement.next_question()) is not None:
-        placement.answer(mid, truthful_answer(known, mid))
+        placement.answer(mid, "yes" if mid in known else "no")
     return placement.result()

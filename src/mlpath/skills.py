@@ -91,14 +91,6 @@ def expand(
     return frozenset(all_known), frozenset(set(partly_ids) - all_known)
 
 
-def answers_to_lists(answers: Mapping[str, Answer]) -> tuple[list[str], list[str]]:
-    """The ``yes`` and ``partly`` ids of a set of answers, in their given order."""
-    return (
-        [mid for mid, a in answers.items() if a == "yes"],
-        [mid for mid, a in answers.items() if a == "partly"],
-    )
-
-
 def shortest_known(catalog: Catalog, known: Iterable[str], partly: Iterable[str]) -> list[str]:
     """The known ids that ``--known`` needs: the rest follow as their prerequisites."""
     known_ids, partly_ids = list(known), list(partly)
