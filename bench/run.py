@@ -8,12 +8,16 @@ exit status is 1 when a target is missed (never with ``--quick`` or
 The typer floor (``bench/floor_app.py``) is the smallest typer app with one
 command that prints a word: what any typer CLI pays before doing any work.
 
+It also reports how many questions ``mlpath assess`` asks random truthful
+learners on the shipped data (bench/placement_stats.py).
+
 Usage: python bench/run.py [--runs N] [--quick] [--no-fail] [--factor N]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -27,8 +31,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FLOOR_APP = HERE / "floor_app.py"
 GENERATOR = HERE / "gen_catalog.py"
+PLACEMENT_STATS = HERE / "placement_stats.py"
 PLAN_ARGS = ["plan", "--target", "mle", "--level", "beginner", "--start", "2027-01-04"]
 MEMORY_LIMIT_MIB = 50.0
+# A data analyst's answers that settle the whole researcher path without a question.
+ANALYST_ANSWERS = (
+    '{"pytorch-cnns": "no", "first-three-projects": "no", "math-essentials": "partly",'
+    ' "ml-fundamentals": "no"}'
+)
+QUESTIONS_LIMIT = 0.4  # average questions per placement, as a share of the role's milestones
 
 
 @dataclass
@@ -142,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
         mlpath = mlpath_argv()
         floor = [sys.executable, str(FLOOR_APP)]
+        answers = tmp / "answers.json"
+        answers.write_text(ANALYST_ANSWERS, encoding="utf-8")
+        assess_argv = [*mlpath, "assess", "--target", "researcher", "--answers", str(answers)]
         big_plan = Command(
             f"plan ({args.factor}x data)", [*mlpath, *PLAN_ARGS, "--data-dir", str(big)], env
         )
@@ -152,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             Command("mlpath --help", [*mlpath, "--help"], env),
             Command("mlpath --version", [*mlpath, "--version"], env),
             Command("plan", [*mlpath, *PLAN_ARGS], env),
+            Command("assess --answers", assess_argv, env),
             Command(
                 "resources --phase deep-learning",
                 [*mlpath, "resources", "--phase", "deep-learning"],
@@ -167,10 +182,12 @@ def main(argv: list[str] | None = None) -> int:
         Target("mlpath --help", "floor --help", 1.15),
         Target("mlpath --version", "floor --help", 1.15),
         Target("plan", "floor", 1.4),
+        Target("assess --answers", "floor", 1.4),
         Target("resources --phase deep-learning", "floor", 1.4),
         Target(big_plan.name, "plan", 3.0),
     ]
     missed = report(by_name, targets, runs)
+    missed += placement_report(args.quick)
     print(f"\nplan with an empty cache (parse and validate the YAML): {cold_ms:.0f} ms")
     print(f"plan on the {args.factor}x data, first run (builds its cache): {first_big_ms:.0f} ms")
     if missed:
@@ -180,6 +197,40 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("\nall targets met")
     return 0
+
+
+def placement_report(quick: bool) -> list[str]:
+    """Questions ``assess`` asks random truthful learners; the targets missed.
+
+    In a child process, so this one stays small (see the note on peak memory).
+    """
+    learners = "100" if quick else "500"
+    result = subprocess.run(
+        [sys.executable, str(PLACEMENT_STATS), "--learners", learners],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    stats = json.loads(result.stdout)
+    print(
+        f"\nplacement questions, mean of {learners} random truthful learners per role"
+        f" (target: any-order mean <= {QUESTIONS_LIMIT:.0%} of the milestones)\n"
+    )
+    print("| role | milestones | any order | roadmap order | lower bound | ok |")
+    print("|---|---:|---:|---:|---:|---|")
+    missed = []
+    for role, s in stats.items():
+        n = s["milestones"]
+        share = s["any_order"] / n
+        ok = share <= QUESTIONS_LIMIT
+        if not ok:
+            missed.append(f"{role} placement ({share:.0%} > {QUESTIONS_LIMIT:.0%})")
+        print(
+            f"| {role} | {n:.0f} | {s['any_order']:.1f} ({share:.0%})"
+            f" | {s['roadmap_order']:.1f} ({s['roadmap_order'] / n:.0%})"
+            f" | {s['lower_bound']:.1f} ({s['lower_bound'] / n:.0%}) | {'yes' if ok else 'NO'} |"
+        )
+    return missed
 
 
 def report(by_name: dict[str, Command], targets: list[Target], runs: int) -> list[str]:

@@ -25,6 +25,9 @@ CORE = {
     "mlpath.textsafe",
     "mlpath.query",
     "mlpath.words",
+    "mlpath.placement",
+    "mlpath.pathgraph",
+    "mlpath.skills",
 }
 IO_MODULES = {"mlpath.progress", "mlpath.files", "mlpath.cache"}
 VIEW_LAYERS = ("mlpath.cli", "mlpath.render")

@@ -26,6 +26,8 @@ def test_prompts_for_everything_not_given(tmp_path: Path) -> None:
     child.expect("did you mean 'mle'")
     child.expect(r"Target role .*: ")
     child.sendline("AI researcher")  # a title as people say it
+    child.expect(r"or pick a level\? \(q = questions, l = level\) \[q\]: ")
+    child.sendline("l")
     child.expect(r"Your level \(beginner, intermediate, advanced\) \[beginner\]: ")
     child.sendline("intermediate")
     child.expect(r"Hours per week \[10\]: ")
@@ -41,6 +43,12 @@ def test_prompts_for_everything_not_given(tmp_path: Path) -> None:
     child.expect("AI Researcher")
     child.expect("level intermediate")
     child.expect("12 h/week")
+    child.expect(
+        "Same plan, no questions: mlpath plan --target researcher --level intermediate"
+        " --hours-per-week 12 --start 2027-01-04 --focus nlp"
+    )
+    child.expect(r"Save this plan .*\? \[y/N\]: ")
+    child.sendline("n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -48,11 +56,15 @@ def test_prompts_for_everything_not_given(tmp_path: Path) -> None:
 
 def test_defaults_are_taken_with_enter(tmp_path: Path) -> None:
     child = _spawn(["plan", "--target", "ds", "--start", "2027-01-04"], tmp_path)
+    child.expect(r"or pick a level\? .*\[q\]: ")
+    child.sendline("level")
     child.expect(r"Your level .*\[beginner\]: ")
     child.sendline("")
     child.expect(r"Hours per week \[10\]: ")
     child.sendline("")
     child.expect("level beginner")
+    child.expect(r"\[y/N\]: ")
+    child.sendline("")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -230,3 +230,31 @@ def test_warnings_for_entries_no_plan_can_show(runner: CliRunner, tmp_path: Path
     assert code == 0, lines  # warnings are not errors
     assert "warning: milestone 'first-model' is on no role's roadmap, so no plan shows it" in lines
     assert any(line.startswith("warning: resource 'sklearn-user-guide'") for line in lines)
+
+
+def test_custom_data_may_leave_out_checks(tmp_path: Path) -> None:
+    directory = starter(tmp_path)
+    assert "checks:" not in (directory / "roadmaps.yaml").read_text()
+    assert validate_paths([directory]).ok
+
+
+def test_shipped_data_must_give_every_milestone_checks(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    shipped = tmp_path / "shipped"
+    shutil.copytree(data_dir, shipped, ignore=shutil.ignore_patterns("__pycache__"))
+    roadmaps = shipped / "roadmaps.yaml"
+    text = roadmaps.read_text()
+    start = text.index("    checks:", text.index("  - id: sql-basics"))
+    end = text.index("    hours:", start)
+    roadmaps.write_text(text[:start] + text[end:])
+    line = text[: text.index("  - id: sql-basics")].count("\n") + 1
+    # The same file passes as custom data and fails as the shipped data.
+    assert validate_paths([shipped]).ok
+    monkeypatch.setattr("mlpath.validate.shipped_data_dir", lambda: shipped)
+    code, lines = run(runner, str(shipped))
+    assert code == 2
+    assert lines[0] == (
+        f"{roadmaps}:{line}: milestone 'sql-basics': field 'checks': shipped milestones need one"
+        " to three can-do statements for placement"
+    )

@@ -242,6 +242,8 @@ class Profile(Model):
     horizon: dt.date | None = None
     focus: Focus | None = None
     skip: list[Slug] = []
+    known: list[Slug] = []  # milestone or phase ids known (placement or --known): left out
+    partly: list[Slug] = []  # partly known: kept with fewer hours (mlpath.placement)
     lang: Language | None = None
     free_only: bool = False
 
@@ -254,6 +256,7 @@ class PlanItem(Model):
     more_resources: int = 0  # further fitting resources: `mlpath resources --milestone ID`
     core: bool = False
     within_horizon: bool = True
+    partly: bool = False  # partly known: ``milestone.hours`` is already reduced
 
     @property
     def days(self) -> int:
@@ -264,7 +267,8 @@ class Skipped(Model):
     """A roadmap milestone left out of the plan, and why."""
 
     id: Slug
-    reason: Literal["level", "asked", "focus"]
+    reason: Literal["level", "asked", "focus", "known"]
+    core: bool = False  # one of the role's core milestones: never left out silently
 
 
 class Shortfall(Model):

@@ -19,6 +19,8 @@ from mlpath.models import (
     Shortfall,
     Skipped,
 )
+from mlpath.placement import partly_hours
+from mlpath.skills import expand
 
 RESOURCES_PER_MILESTONE = 3
 
@@ -42,14 +44,17 @@ def select_milestones(catalog: Catalog, profile: Profile) -> tuple[list[str], li
     """The role's milestones this learner still needs, in roadmap order, and the rest."""
     role = catalog.roles[profile.role]
     skip = set(profile.skip)
+    known, _ = expand(catalog, profile.known, profile.partly)
     chosen: list[str] = []
     skipped: list[Skipped] = []
     for mid in role.roadmap:
         milestone = catalog.milestones[mid]
         if mid in skip or milestone.phase in skip:
             skipped.append(Skipped(id=mid, reason="asked"))
+        elif mid in known:
+            skipped.append(Skipped(id=mid, reason="known"))
         elif milestone.level.rank < profile.level.rank:
-            skipped.append(Skipped(id=mid, reason="level"))
+            skipped.append(Skipped(id=mid, reason="level", core=mid in role.core))
         elif milestone.focus and not {profile.focus, role.specialty} & set(milestone.focus):
             skipped.append(Skipped(id=mid, reason="focus"))
         else:
@@ -215,7 +220,15 @@ def build_plan(
     chosen, skipped = select_milestones(catalog, profile)
     prerequisites = {mid: catalog.milestones[mid].prerequisites for mid in chosen}
     order = topological_order(chosen, prerequisites)
-    milestones = [catalog.milestones[mid] for mid in order]
+    partly = expand(catalog, profile.known, profile.partly)[1] if profile.partly else frozenset()
+    milestones = [
+        catalog.milestones[mid].model_copy(
+            update={"hours": partly_hours(catalog.milestones[mid].hours)}
+        )
+        if mid in partly
+        else catalog.milestones[mid]
+        for mid in order
+    ]
     hours = [m.hours for m in milestones]
     offsets = day_offsets(hours, profile.hours_per_week)
     ranker = ResourceRanker(catalog, lang=profile.lang, free_only=profile.free_only)
@@ -236,6 +249,7 @@ def build_plan(
                 more_resources=more,
                 core=milestone.id in core,
                 within_horizon=profile.horizon is None or end_day <= profile.horizon,
+                partly=milestone.id in partly,
             )
         )
         begin = end

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from mlpath.errors import StateError, UsageError, unknown_choice
 from mlpath.models import Plan
+from mlpath.skills import SkillProfile
 
 SCHEMA_VERSION = 2
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -66,6 +67,7 @@ class State(_Model):
     schema_version: Literal[2] = 2
     active: str | None = None
     plans: dict[str, SavedPlan] = {}
+    skills: SkillProfile | None = None  # from `mlpath assess --save`; absent in older files
 
     @model_validator(mode="after")
     def _active_exists(self) -> State:

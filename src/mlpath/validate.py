@@ -15,6 +15,7 @@ from mlpath.catalog import (
     ROADMAPS_FILE,
     Catalog,
     resolve_data_dir,
+    shipped_data_dir,
     translation_paths,
     validate_documents,
 )
@@ -23,6 +24,11 @@ from mlpath.errors import DataError, OutputError
 from mlpath.yamlfile import Document, read_yaml
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+# Rules only the data shipped with mlpath must follow: custom data may leave
+# them out (placement then asks by title and outcome). Add a rule here to turn
+# it on for the shipped files and nothing else.
+SHIPPED_RULES: tuple[str, ...] = ("checks",)
 
 
 @dataclass
@@ -111,11 +117,35 @@ def _check(
     roadmap_doc, resource_doc, *rest = [doc for doc in docs if doc is not None]
     translation_docs, overlay_docs = rest[: len(translations)], rest[len(translations) :]
     try:
-        report.catalogs.append(
-            validate_documents(roadmap_doc, resource_doc, overlay_docs, translation_docs)
-        )
+        catalog = validate_documents(roadmap_doc, resource_doc, overlay_docs, translation_docs)
     except DataError as exc:
         report.problems += [p for p in exc.problems if p not in report.problems]
+        return
+    if _is_shipped(roadmaps):
+        report.problems += shipped_problems(roadmap_doc, SHIPPED_RULES)
+    report.catalogs.append(catalog)
+
+
+def _is_shipped(path: Path) -> bool:
+    try:
+        return path.resolve() == (shipped_data_dir() / ROADMAPS_FILE).resolve()
+    except OSError:
+        return False
+
+
+def shipped_problems(doc: Document, rules: Sequence[str]) -> list[str]:
+    """What the shipped roadmaps file lacks under ``rules`` (each problem with file and line)."""
+    problems: list[str] = []
+    if "checks" in rules and isinstance(doc.data, dict):
+        for index, entry in enumerate(doc.data.get("milestones") or []):
+            if isinstance(entry, dict) and not entry.get("checks"):
+                line = doc.line_of(["milestones", index, "id"])
+                place = f"{doc.path}:{line}" if line else str(doc.path)
+                problems.append(
+                    f"{place}: milestone {entry.get('id')!r}: field 'checks': shipped milestones"
+                    " need one to three can-do statements for placement"
+                )
+    return problems
 
 
 def validate_active(data_dir: Path | None = None, *, overlays: bool | None = None) -> Report:

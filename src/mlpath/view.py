@@ -57,6 +57,7 @@ class ItemView:
     end: dt.date
     core: bool
     within_horizon: bool
+    partly: bool  # partly known: its hours are already reduced
     state: ItemState
     marked_on: dt.date | None
     current: bool  # the first milestone neither done nor skipped, on a saved plan
@@ -175,6 +176,7 @@ def _item(
         end=item.end,
         core=item.core,
         within_horizon=item.within_horizon,
+        partly=item.partly,
         state=mark.status if mark is not None else "todo",
         marked_on=mark.on if mark is not None else None,
         current=m.id == current,

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 CORE_NOTE = "★ marks the role's core milestones."
 LEFT_OUT = {
+    "known": "{n} you know",
     "level": "{n} below your level",
     "asked": "{n} skipped as asked",
     "focus": "{n} for other specialisations",
@@ -71,6 +72,32 @@ def summary_lines(view: PlanView) -> list[str]:
     lines = [totals(view) + (" " + CORE_NOTE if view.has_core else "")]
     if (line := left_out(view)) is not None:
         lines.append(line)
+    return lines + assumed(view)
+
+
+PARTLY_MARK = "partly known: hours halved"
+
+
+def assumed(view: PlanView) -> list[str]:
+    """What the plan takes for granted, by id, so the learner can disagree."""
+    skipped = view.plan.skipped
+    known = [s.id for s in skipped if s.reason == "known"]
+    level = [s.id for s in skipped if s.reason == "level"]
+    core = [s.id for s in skipped if s.reason == "level" and s.core]
+    partly = [item.id for item in view.items if item.partly]
+    lines = []
+    if known:
+        lines.append(f"You said you can do these already: {', '.join(known)}.")
+    if level:
+        lines.append(f"Assumed known at level {view.profile.level.value}: {', '.join(level)}.")
+    if core:
+        lines.append(
+            f"That includes {plural(len(core), 'core milestone', 'core milestones')} of this"
+            f" path: {', '.join(core)}; run `mlpath assess` to check, or plan with --partly ID"
+            " to keep one."
+        )
+    if partly:
+        lines.append(f"Partly known, hours halved: {', '.join(partly)}.")
     return lines
 
 

@@ -40,6 +40,7 @@ DEBUG_ENV = "MLPATH_DEBUG"
 # Command name -> "module:function". Add new commands here; the order is the help's.
 COMMANDS: dict[str, str] = {
     "plan": "mlpath.cli.plan:plan_command",
+    "assess": "mlpath.cli.assess:assess_command",
     "resources": "mlpath.cli.resources:resources_command",
     "questions": "mlpath.cli.questions:questions_command",
     "roles": "mlpath.cli.info:roles_command",
@@ -70,6 +71,9 @@ METAVARS: dict[str, str] = {
     "horizon": "HORIZON",
     "focus": "FOCUS",
     "skip": "ID",
+    "known": "ID",
+    "partly": "ID",
+    "answers": "FILE",
     "lang": "LANG",
     "output": "FILE",
     "fmt": "FORMAT",

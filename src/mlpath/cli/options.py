@@ -62,6 +62,16 @@ Level = Annotated[
         autocompletion=complete.levels,
     ),
 ]
+Focus = Annotated[
+    str | None,
+    typer.Option(
+        "--focus",
+        "-f",
+        help="Specialisation: nlp, cv, rl or compression (default: the role's).",
+        show_default=False,
+        autocompletion=complete.focuses,
+    ),
+]
 Lang = Annotated[
     str | None,
     typer.Option(

@@ -129,27 +129,32 @@ def parse_milestone(catalog: Catalog, value: str) -> str:
     return text
 
 
-def parse_skips(catalog: Catalog, values: list[str]) -> list[str]:
+def parse_skips(catalog: Catalog, values: list[str], flag: str = "--skip") -> list[str]:
     """Milestone or phase ids, comma-separated or repeated."""
     ids: list[str] = []
     for value in values:
         if not value.replace(",", "").strip():
-            raise UsageError(f"empty --skip value {value!r}; give milestone or phase ids")
+            raise UsageError(f"empty {flag} value {value!r}; give milestone or phase ids")
         for part in value.split(","):
             text = normalize(part)
             if not text:
                 continue
             if text not in catalog.milestones and text not in catalog.phases:
-                from mlpath.errors import closest
-
-                guesses = closest(text, [*catalog.phases, *catalog.milestones])
-                hint = f"; did you mean {' or '.join(map(repr, guesses))}?" if guesses else ""
-                raise UsageError(
-                    f"unknown milestone or phase {part.strip()!r}{hint}"
-                    " (`mlpath milestones --target ROLE` lists the ids, `mlpath phases` the phases)"
-                )
+                raise unknown_id(catalog, part)
             ids.append(text)
     return ids
+
+
+def unknown_id(catalog: Catalog, value: str, where: str = "") -> UsageError:
+    """The error for an id that is neither a milestone nor a phase, with the closest ones."""
+    from mlpath.errors import closest
+
+    guesses = closest(normalize(value), [*catalog.phases, *catalog.milestones])
+    hint = f"; did you mean {' or '.join(map(repr, guesses))}?" if guesses else ""
+    return UsageError(
+        f"{where}unknown milestone or phase {value.strip()!r}{hint}"
+        " (`mlpath milestones --target ROLE` lists the ids, `mlpath phases` the phases)"
+    )
 
 
 def skip_notes(catalog: Catalog, role: Role, skip: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import complete, options, parsing, plan_output
+from mlpath.cli import complete, options, parsing, plan_output, skill_options
 from mlpath.cli.prompts import ask, interactive
 from mlpath.errors import UsageError
 
@@ -45,16 +45,7 @@ def plan_command(
             show_default=False,
         ),
     ] = None,
-    focus: Annotated[
-        str | None,
-        typer.Option(
-            "--focus",
-            "-f",
-            help="Specialisation: nlp, cv, rl or compression (default: the role's).",
-            show_default=False,
-            autocompletion=complete.focuses,
-        ),
-    ] = None,
+    focus: options.Focus = None,
     skip: Annotated[
         list[str] | None,
         typer.Option(
@@ -64,6 +55,9 @@ def plan_command(
             autocompletion=complete.skips,
         ),
     ] = None,
+    known: skill_options.Known = None,
+    partly: skill_options.Partly = None,
+    answers: skill_options.Answers = None,
     lang: options.Lang = None,
     free: options.Free = False,
     output: Annotated[
@@ -153,11 +147,25 @@ def plan_command(
     learner_level = parsing.parse_level(level) if level is not None else None
     weekly = parsing.check_hours(hours_per_week) if hours_per_week is not None else None
     first_day = parsing.parse_date(start) if start is not None else None
+    chosen_focus = parsing.parse_focus(focus)
+    flags = skill_options.from_flags(catalog, known, partly)
 
     if role is None:
         if not prompting:
             raise UsageError(f"missing --target; choices: {choices}")
         role = ask(f"Target role ({choices})", "mle", lambda v: parsing.parse_target(catalog, v))
+    skills = skill_options.resolve(
+        app,
+        catalog,
+        role,
+        chosen_focus,
+        flags=flags,
+        answers=answers,
+        level_given=learner_level is not None,
+        prompting=prompting,
+    )
+    if learner_level is None and skills.given:
+        learner_level = parsing.parse_level("beginner")  # what you know decides, not a level
     if learner_level is None:
         if prompting:
             learner_level = ask(
@@ -169,7 +177,10 @@ def plan_command(
     # Hours and start have sensible defaults: they are asked for only in a guided
     # session (one that had to ask who the plan is for), so `plan -t mle -l beginner`
     # runs straight through on a terminal too.
-    guided = prompting and (target is None or level is None)
+    # Known skills (flags, answers or a saved profile) stand in for a level, unless
+    # they were just asked for.
+    settled = level is not None or (skills.given and not skills.asked)
+    guided = prompting and (target is None or not settled)
     if weekly is None:
         weekly = (
             ask("Hours per week", "10", lambda v: parsing.check_hours(_to_float(v)))
@@ -189,8 +200,10 @@ def plan_command(
         start=first_day,
         hours_per_week=weekly,
         horizon=parsing.parse_horizon(horizon, first_day) if horizon is not None else None,
-        focus=parsing.parse_focus(focus),
+        focus=chosen_focus,
         skip=skips,
+        known=skills.known,
+        partly=skills.partly,
         lang=parsing.parse_lang(lang),
         free_only=free,
     )
@@ -205,8 +218,11 @@ def plan_command(
         from mlpath.cli.saved import save_plan
 
         save_plan(app, plan, name, replace=force)
+        skill_options.save_skills(app, skills.assessed)
 
     where.emit(plan, catalog, force=force)
+    if guided and not save:
+        skill_options.offer_save(app, plan, catalog, name, skills.assessed)
 
 
 def _to_float(value: str) -> float:

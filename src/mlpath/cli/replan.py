@@ -35,6 +35,13 @@ def replan_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would move without saving.")
     ] = False,
+    ignore_profile: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-profile",
+            help="Keep milestones your saved skill profile places as known (default: skip them).",
+        ),
+    ] = False,
     name: Name = None,
 ) -> None:
     """Re-date the milestones not yet done, from today (or --from), and show what moved."""
@@ -48,6 +55,10 @@ def replan_command(
     first_day = parsing.parse_date(start, "--from date") if start is not None else app.today
     with updating(app.state_path) as box:
         plan_name, saved = pick(box[0], name)
+        if not ignore_profile:
+            from mlpath.cli.skill_options import skip_known
+
+            saved = skip_known(app, saved, box[0].skills)
         try:
             new_plan, moves = replan(saved.plan, saved.marks, first_day, pace)
         except OverflowError:

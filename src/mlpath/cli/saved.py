@@ -59,6 +59,7 @@ LEFT_OUT_REASONS = {
     "level": "below your level",
     "asked": "skipped when planning",
     "focus": "another focus",
+    "known": "you know it",
 }
 
 

@@ -34,10 +34,18 @@ def status_command(
 
     app = current()
     app = app.as_of(parsing.parse_date(as_of, "--as-of date") if as_of is not None else None)
-    plan_name, saved = pick(load_state(app.state_path), name)
+    state = load_state(app.state_path)
+    plan_name, saved = pick(state, name)
     catalog = current().catalog(data_dir)
     found = report(saved, app.today, catalog)
     notes(app, found, saved.plan, catalog)
+    from mlpath.cli.skill_options import known_but_open
+
+    if known := known_but_open(saved, state.skills):
+        app.terminal.note(
+            f"your skill profile places {len(known)} open milestone(s) of this plan as known:"
+            f" {', '.join(known)}; `mlpath replan` leaves them out"
+        )
     if json_output:
         from mlpath.export.documents import status_doc
         from mlpath.export.json import encode

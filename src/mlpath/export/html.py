@@ -156,6 +156,8 @@ def _section(item: ItemView) -> list[str]:
     meta = [item.phase_title, f"{item.hours} h", item.level, item.id]
     if item.core:
         meta.append("core")
+    if item.partly:
+        meta.append(words.PARTLY_MARK)
     if item.state != "todo":
         meta.append(words.state_label(item.state, item.marked_on))
     if not item.within_horizon:
@@ -196,6 +198,7 @@ def render(view: PlanView, options: ExportOptions | None = None) -> str:
         f"<h1>Study plan: {_e(view.role_title)}</h1>",
         f'<p class="profile muted">{_e(" · ".join(facts))}</p>',
         f"<p>{_e(words.totals(view))}</p>",
+        *(f"<p>{_e(line)}</p>" for line in words.assumed(view)),
         *_timeline(view, view.today),
         *(f'<p class="warning">{_e(w)}</p>' for w in words.warnings(view)),
         "<h2>Milestones</h2>",

@@ -53,6 +53,8 @@ def _section(item: ItemView) -> list[str]:
     meta = [f"Phase: {escape(item.phase_title)}", f"{item.hours} h", item.level, f"`{item.id}`"]
     if item.core:
         meta.append("core")
+    if item.partly:
+        meta.append(words.PARTLY_MARK)
     if item.state != "todo":
         meta.append(words.state_label(item.state, item.marked_on))
     if not item.within_horizon:
@@ -94,6 +96,8 @@ def render(view: PlanView, options: ExportOptions | None = None) -> str:
     lines.append(escape(words.totals(view)))
     if (left_out := words.left_out(view)) is not None:
         lines += ["", escape(left_out)]
+    for line in words.assumed(view):  # what was left out or shortened, by id
+        lines += ["", escape(line)]
     lines.append("")
     lines += ["| # | Milestone | Start | End | Hours |", "|---:|---|---|---|---:|"]
     for item in view.items:

@@ -54,6 +54,7 @@ def milestone_cell(item: ItemView) -> Text:
         styled((item.title, "bold"), *([(" ★", "accent")] if item.core else [])),
         styled((item.phase_title, "phase"), (f" · {item.id}", "muted")),
         styled(("Deliverable: ", "muted"), item.deliverable),
+        *([styled((words.PARTLY_MARK.capitalize() + ".", "muted"))] if item.partly else []),
         *(resource_line(r) for r in item.resources),
     ]
     if item.more_resources:

@@ -61,6 +61,8 @@ def _block(item: ItemView, width: int) -> list[str]:
         clean(item.phase_title),
         item.id,
     ]
+    if item.partly:
+        facts.append(words.PARTLY_MARK)
     if item.state != "todo":
         facts.append(words.state_label(item.state, item.marked_on))
     lines += wrap.wrap(" · ".join(facts))
@@ -89,7 +91,7 @@ def render_plan(view: PlanView, width: int = 80) -> str:
             )
         out.append("")
     for line in words.summary_lines(view):
-        out += textwrap.wrap(clean(line), width)
+        out += textwrap.wrap(clean(line), width, break_on_hyphens=False)
     return "\n".join(out) + "\n"
 
 
