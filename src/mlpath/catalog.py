@@ -18,7 +18,7 @@ from mlpath.dirs import ROADMAPS_FILE as ROADMAPS_FILE
 from mlpath.dirs import translation_paths as translation_paths
 from mlpath.errors import DataError
 from mlpath.graph import topological_order as topological_order
-from mlpath.models import Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
+from mlpath.models import Habit, Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
 from mlpath.yamlfile import Document, read_yaml
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ class Catalog:
     milestones: dict[str, Milestone]
     resources: dict[str, Resource]
     sources: tuple[Path, ...]  # every file read, overlays included
+    habits: dict[str, Habit] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     resources_by_phase: dict[str, list[Resource]] = field(default_factory=dict)
 
@@ -140,7 +141,7 @@ def cross_check(
 
         roadmap_path, resource_path = paths
         locator = Locator(
-            {"phases": roadmap_path, "roles": roadmap_path, "milestones": roadmap_path}
+            dict.fromkeys(("phases", "roles", "milestones", "habits"), roadmap_path)
             | {"resources": resource_path}
         )
     at, unknown = locator.at, locator.unknown
@@ -149,6 +150,7 @@ def cross_check(
         ("phases", [p.id for p in roadmaps.phases]),
         ("roles", [r.id for r in roadmaps.roles]),
         ("milestones", [m.id for m in roadmaps.milestones]),
+        ("habits", [h.id for h in roadmaps.habits]),
         ("resources", [r.id for r in resources.resources]),
     ):
         problems += [f"{at(section, d, 'id')}: field 'id': duplicate id" for d in _duplicates(ids)]
@@ -185,6 +187,9 @@ def cross_check(
             if phase not in phase_ids:
                 where = at("resources", r.id, "phases", i)
                 problems.append(f"{where}: field 'phases': {unknown('phases', phase)}")
+    from mlpath.habit_checks import check_habits
+
+    problems += check_habits(roadmaps, milestones, locator)
     graph = {m.id: [p for p in m.prerequisites if p in milestones] for m in roadmaps.milestones}
     cycle = find_cycle(graph)
     if cycle:
@@ -240,6 +245,7 @@ def validate_documents(
         milestones={m.id: m for m in roadmaps.milestones},
         resources={r.id: r for r in resources.resources},
         sources=merged.sources,
+        habits={h.id: h for h in roadmaps.habits},
     )
 
 

@@ -26,6 +26,7 @@ from pydantic import Field, ValidationError
 from mlpath.dirs import RESOURCES_FILE, ROADMAPS_FILE, overlay_paths
 from mlpath.errors import DataError
 from mlpath.models import (
+    Habit,
     Milestone,
     Model,
     Phase,
@@ -37,8 +38,14 @@ from mlpath.models import (
 )
 from mlpath.yamlfile import Document, format_validation_errors, read_yaml
 
-SECTIONS = ("phases", "roles", "milestones", "resources")
-KIND = {"phases": "phase", "roles": "role", "milestones": "milestone", "resources": "resource"}
+SECTIONS = ("phases", "roles", "milestones", "habits", "resources")
+KIND = {
+    "phases": "phase",
+    "roles": "role",
+    "milestones": "milestone",
+    "habits": "habit",
+    "resources": "resource",
+}
 
 
 # --- overlay file shapes -----------------------------------------------------
@@ -48,6 +55,7 @@ class RoadmapRemovals(Model):
     phases: list[Slug] = Field(default_factory=list)
     roles: list[Slug] = Field(default_factory=list)
     milestones: list[Slug] = Field(default_factory=list)
+    habits: list[Slug] = Field(default_factory=list)
 
 
 class ResourceRemovals(Model):
@@ -73,6 +81,7 @@ class RoadmapOverlay(Model):
     phases: list[Phase] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
+    habits: list[Habit] = Field(default_factory=list)
 
 
 class ResourceOverlay(Model):
@@ -157,6 +166,7 @@ def merge(
             "phases": roadmap_doc.path,
             "roles": roadmap_doc.path,
             "milestones": roadmap_doc.path,
+            "habits": roadmap_doc.path,
             "resources": resource_doc.path,
         }
     )
@@ -220,6 +230,7 @@ def merge(
             phases=list(tables["phases"].values()),
             roles=list(tables["roles"].values()),
             milestones=list(tables["milestones"].values()),
+            habits=list(tables["habits"].values()),
         )
         resources = ResourceFile(version=version, resources=list(tables["resources"].values()))
     except ValidationError as exc:

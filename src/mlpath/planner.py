@@ -9,7 +9,18 @@ from collections.abc import Sequence
 
 from mlpath.catalog import Catalog
 from mlpath.graph import topological_order
-from mlpath.models import Milestone, Plan, PlanItem, Profile, Resource, Shortfall, Skipped
+from mlpath.habits import plan_habits, schedule
+from mlpath.models import (
+    Habit,
+    HabitLeftOut,
+    Milestone,
+    Plan,
+    PlanItem,
+    Profile,
+    Resource,
+    Shortfall,
+    Skipped,
+)
 
 RESOURCES_PER_MILESTONE = 3
 
@@ -149,6 +160,16 @@ def shortfall(
     return Shortfall(late_core=len(late), horizon=horizon, hours_needed=needed)
 
 
+def select_habits(catalog: Catalog, profile: Profile) -> tuple[list[Habit], list[HabitLeftOut]]:
+    """The role's habits this plan keeps, and those left out as asked."""
+    ids = catalog.roles[profile.role].habits
+    if profile.habits == "none":
+        return [], [HabitLeftOut(id=hid, reason="asked") for hid in ids]
+    without = set(profile.without_habits)
+    kept = [catalog.habits[hid] for hid in ids if hid not in without]
+    return kept, [HabitLeftOut(id=hid, reason="asked") for hid in ids if hid in without]
+
+
 def build_plan(
     catalog: Catalog, profile: Profile, *, per_milestone: int = RESOURCES_PER_MILESTONE
 ) -> Plan:
@@ -161,7 +182,10 @@ def build_plan(
     order = topological_order(chosen, prerequisites)
     milestones = [catalog.milestones[mid] for mid in order]
     hours = [m.hours for m in milestones]
-    offsets = day_offsets(hours, profile.hours_per_week)
+    habits, habits_left_out = select_habits(catalog, profile)
+    timing = schedule(profile.start, order, hours, profile.hours_per_week, habits)
+    offsets = timing.offsets
+    habits_left_out += [HabitLeftOut(id=hid, reason="hours") for hid in timing.no_room]
     ranker = ResourceRanker(catalog, profile, per_milestone)
     core = set(role.core)
 
@@ -182,10 +206,15 @@ def build_plan(
         )
         begin = end
 
+    end_day = items[-1].end if items else profile.start
+    placed, late = plan_habits(profile.start, end_day, timing.running if items else [])
+    habits_left_out += [HabitLeftOut(id=hid, reason="late") for hid in late]
     return Plan(
         profile=profile,
         data_version=catalog.version,
         items=items,
         skipped=skipped,
         shortfall=shortfall(items, profile.start, profile.horizon),
+        habits=placed,
+        habits_left_out=habits_left_out,
     )
