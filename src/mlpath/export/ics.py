@@ -1,10 +1,10 @@
 """The plan as an RFC 5545 calendar, built with the ``icalendar`` library.
 
 One all-day event per milestone (DTEND is exclusive, so it is the day after
-the last day of study) and, on request, weekly timed study sessions. UIDs are
-derived from the plan's identity (role, milestone, plan start), so exporting
-the same plan again and re-importing it updates events instead of
-duplicating them.
+the last day of study), one recurring all-day event per habit and, on
+request, weekly timed study sessions. UIDs are derived from the plan's
+identity (role, milestone or habit, plan start), so exporting the same plan
+again and re-importing it updates events instead of duplicating them.
 """
 
 from __future__ import annotations
@@ -147,6 +147,11 @@ def calendar(view: PlanView, options: ExportOptions | None = None) -> bytes:
     cal.add("x-wr-calname", one_line(f"mlpath: {view.role_title}"))
     for item in view.items:
         cal.add_component(_milestone_event(view, item, stamp))
+    from mlpath.export.habits_ics import habit_event
+
+    for habit in view.habits:
+        habit_uid = uid(view.role, "habit", habit.id, view.start.isoformat())
+        cal.add_component(habit_event(view, habit, stamp, habit_uid))
     tz = opts.tz or local_zone()
     for index, session in enumerate(opts.sessions, 1):
         event = _session_event(view, index, session, tz, stamp)

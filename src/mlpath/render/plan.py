@@ -112,6 +112,15 @@ def print_plan(view: PlanView) -> None:
                     (f"({item.hours} h)", "muted"),
                 )
             )
+    if view.habits or view.checkpoints:
+        from mlpath.render.habits import checkpoint_table, habit_table
+
+        if view.habits:
+            console.print()
+            console.print(habit_table(view))
+        if view.checkpoints:
+            console.print()
+            console.print(checkpoint_table(view))
     console.print()
     head, *rest = words.summary_lines(view)
     console.print(styled(head, *((f"\n{line}", "muted") for line in rest)))

@@ -1,0 +1,49 @@
+"""The plan's habits and checkpoints as HTML sections (part of the HTML export)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mlpath import words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mlpath.view import PlanView
+
+
+def sections(view: PlanView, e: Callable[[object], str]) -> list[str]:
+    out: list[str] = []
+    if view.habits:
+        out += [
+            "<h2>Habits</h2>",
+            "<table><thead><tr><th>Habit</th><th>Cadence</th><th>Hours</th><th>From</th>"
+            '<th>To</th><th class="num">By the end</th></tr></thead><tbody>',
+        ]
+        for h in view.habits:
+            until = "end of plan" if h.end >= view.end else h.end.isoformat()
+            count = f"{h.logged} done / {h.count}" if h.logged is not None else str(h.count)
+            out.append(
+                f'<tr id="habit-{e(h.id)}"><td><strong>{e(h.title)}</strong>'
+                f'<br><span class="muted">{e(h.outcome)}</span></td>'
+                f"<td>{e(words.cadence(h.cadence))}</td><td>{e(words.habit_hours(h))}</td>"
+                f"<td>{h.start.isoformat()}</td><td>{e(until)}</td>"
+                f'<td class="num">{e(count)}</td></tr>'
+            )
+        out.append("</tbody></table>")
+    if (left := words.habits_left_out(view.habits_left_out)) is not None:
+        out.append(f'<p class="muted">{e(left)}</p>')
+    if view.checkpoints:
+        out.append("<h2>Checkpoints</h2>")
+        for cp in view.checkpoints:
+            out += [
+                f'<section class="checkpoint" id="checkpoint-{cp.months}m">',
+                f"<h3>{e(words.checkpoint_heading(cp))}</h3>",
+                "<ul>",
+                f"<li>{e(words.checkpoint_milestones(cp))}</li>",
+                f"<li>Habits: {e(words.checkpoint_habits(cp))}</li>",
+                *(f"<li><strong>{e(d.title)}:</strong> {e(d.text)}</li>" for d in cp.deliverables),
+                "</ul>",
+                "</section>",
+            ]
+    return out
