@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mlpath.checkpoints import checkpoints
+from mlpath.habits import count_by
 
 if TYPE_CHECKING:
     from mlpath.catalog import Catalog
@@ -31,6 +32,13 @@ class HabitView:
     count: int  # expected by the plan's end
     target: int | None
     logged: int | None  # occurrences recorded with `mlpath done` (saved plans only)
+    due: int | None  # occurrences expected by ``as_of`` (when the view has a day)
+    as_of: dt.date | None
+
+    @property
+    def started(self) -> bool:
+        """Begun by the view's day: a saved plan's status shows these."""
+        return self.as_of is not None and self.start <= self.as_of
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,10 @@ def _text(value: Text, lang: str) -> str:
 
 
 def habit_views(
-    habits: Sequence[PlanHabit], lang: str, log: Mapping[str, Sequence[dt.date]] | None
+    habits: Sequence[PlanHabit],
+    lang: str,
+    log: Mapping[str, Sequence[dt.date]] | None,
+    today: dt.date | None = None,
 ) -> tuple[HabitView, ...]:
     return tuple(
         HabitView(
@@ -71,6 +82,12 @@ def habit_views(
             count=h.count,
             target=h.habit.target,
             logged=len(log.get(h.habit.id, ())) if log is not None else None,
+            due=(
+                count_by(h.start, h.end, h.habit.cadence, h.habit.target, today)
+                if today is not None
+                else None
+            ),
+            as_of=today,
         )
         for h in habits
     )

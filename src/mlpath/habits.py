@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mlpath.dates import add_months
@@ -98,12 +98,15 @@ def schedule(
     hours: Sequence[int],
     hours_per_week: float,
     habits: Sequence[Habit],
+    begun: Mapping[str, int] | None = None,
 ) -> Schedule:
     """Date milestones ``ids`` (back to back from ``start``) with ``habits`` running beside.
 
     Linear in milestones and habits (plus a heap of habit stops). ``after`` and
-    ``until`` ids outside ``ids`` count as done before the start.
+    ``until`` ids outside ``ids`` count as done before the start. ``begun``: the
+    offsets (zero or less) at which habits already running began, for a re-plan.
     """
+    begun = begun or {}
     present = set(ids)
     waiting: dict[str, list[int]] = {}
     ending: dict[str, list[int]] = {}
@@ -146,7 +149,7 @@ def schedule(
 
     for h in range(len(habits)):
         if left[h] == 0:
-            begin(h, 0)
+            begin(h, min(0, begun.get(habits[h].id, 0)))
     offsets: list[int] = []
     total, previous = 0, 0
     for mid, h_count in zip(ids, hours, strict=True):

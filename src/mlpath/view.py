@@ -161,7 +161,7 @@ def plan_view(
         shortfall=plan.shortfall,
         today=today,
         tracked=bool(marks),
-        habits=habit_views(plan.habits, lang, habit_log),
+        habits=habit_views(plan.habits, lang, habit_log, today),
         habits_left_out={h.id: h.reason for h in plan.habits_left_out},
         checkpoints=checkpoint_views(plan, catalog, lang),
     )

@@ -42,7 +42,7 @@ def status_command(
         from mlpath.export.documents import status_doc
         from mlpath.export.json import encode
 
-        app.terminal.result(encode(status_doc(plan_name, found)))
+        app.terminal.result(encode(status_doc(plan_name, found, saved.habit_log)))
         return
     if sys.stdout.isatty():
         from mlpath.render.status import print_status
