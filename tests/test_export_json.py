@@ -52,7 +52,7 @@ def test_cli_json_is_valid_and_round_trips(
     ]
     assert data["summary"] == {
         "milestones": 28,
-        "total_hours": 1560,
+        "total_hours": 1490,
         "start": "2027-01-04",
         "end": expected.end.isoformat(),
         "weeks": expected.weeks,

@@ -100,7 +100,11 @@ def replan(
             "habits": sorted([*ended, *placed], key=lambda h: h.start),
             "habits_left_out": left_out,
             "shortfall": shortfall(
-                [redated[item.milestone.id] for item in open_items], start, horizon
+                [redated[item.milestone.id] for item in open_items],
+                start,
+                horizon,
+                [h.habit for h in going],
+                begun,
             ),
         }
     )

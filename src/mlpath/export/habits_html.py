@@ -34,16 +34,19 @@ def sections(view: PlanView, e: Callable[[object], str]) -> list[str]:
     if (left := words.habits_left_out(view.habits_left_out)) is not None:
         out.append(f'<p class="muted">{e(left)}</p>')
     if view.checkpoints:
-        out.append("<h2>Checkpoints</h2>")
+        out += [
+            "<h2>Checkpoints</h2>",
+            "<table><thead><tr><th>When</th><th>Milestones</th><th>Habits</th>"
+            "<th>Deliverables in hand</th></tr></thead><tbody>",
+        ]
         for cp in view.checkpoints:
-            out += [
-                f'<section class="checkpoint" id="checkpoint-{cp.months}m">',
-                f"<h3>{e(words.checkpoint_heading(cp))}</h3>",
-                "<ul>",
-                f"<li>{e(words.checkpoint_milestones(cp))}</li>",
-                f"<li>Habits: {e(words.checkpoint_habits(cp))}</li>",
-                *(f"<li><strong>{e(d.title)}:</strong> {e(d.text)}</li>" for d in cp.deliverables),
-                "</ul>",
-                "</section>",
-            ]
+            deliverables = "<br>".join(
+                f"<strong>{e(d.title)}:</strong> {e(d.text)}" for d in cp.deliverables
+            )
+            out.append(
+                f'<tr id="checkpoint-{cp.months}m"><td>{e(words.checkpoint_heading(cp))}</td>'
+                f"<td>{e(words.checkpoint_milestones(cp))}</td>"
+                f"<td>{e(words.checkpoint_habits(cp))}</td><td>{deliverables}</td></tr>"
+            )
+        out.append("</tbody></table>")
     return out

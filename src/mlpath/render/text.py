@@ -86,13 +86,13 @@ def render_plan(view: PlanView, width: int = 80) -> str:
                 subsequent_indent=" " * 4,
             )
         out.append("")
-    out += _habits(view, width)
+    out += habit_lines(view, width)
     for line in words.summary_lines(view):
         out += textwrap.wrap(clean(line), width)
     return "\n".join(out) + "\n"
 
 
-def _habits(view: PlanView, width: int) -> list[str]:
+def habit_lines(view: PlanView, width: int) -> list[str]:
     """The habits, then the checkpoints, each a short block."""
     out: list[str] = []
     if view.habits:
