@@ -87,6 +87,7 @@ def replan(
     items = [redated.get(item.milestone.id, item) for item in plan.items]
     items.sort(key=lambda item: item.start)  # stable: open milestones keep their order
 
+    order = {h.habit.id: n for n, h in enumerate(plan.habits)}  # the role's order, as planned
     last_day = max((item.end for item in items), default=start)
     placed, late = plan_habits(start, last_day, timing.running if open_items else [])
     # Habits left out when planning stay out; only those kept can be placed again.
@@ -97,7 +98,7 @@ def replan(
         update={
             "profile": profile,
             "items": items,
-            "habits": sorted([*ended, *placed], key=lambda h: h.start),
+            "habits": sorted([*ended, *placed], key=lambda h: order[h.habit.id]),
             "habits_left_out": left_out,
             "shortfall": shortfall(
                 [redated[item.milestone.id] for item in open_items],
