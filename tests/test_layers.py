@@ -25,6 +25,10 @@ CORE = {
     "mlpath.textsafe",
     "mlpath.query",
     "mlpath.words",
+    "mlpath.modelbase",
+    "mlpath.habits",
+    "mlpath.checkpoints",
+    "mlpath.habit_view",
 }
 IO_MODULES = {"mlpath.progress", "mlpath.files", "mlpath.cache"}
 VIEW_LAYERS = ("mlpath.cli", "mlpath.render")
