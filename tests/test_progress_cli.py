@@ -77,7 +77,7 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
         "NumPy, pandas and matplotlib (numpy-pandas-matplotlib)\n"
         "  2027-02-02 → 2027-02-15 (was 2027-01-22 → 2027-02-04, +11 d)"
     ) in out
-    assert "The plan now ends 2030-01-11 (was 2029-12-30, +12 days)." in out
+    assert "The plan now ends 2030-09-22 (was 2030-09-10, +12 days)." in out
 
     out, _ = run(runner, ["status"], "2027-02-02")
     assert "Today, 2027-02-02: on track" in out

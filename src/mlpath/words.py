@@ -217,3 +217,15 @@ def checkpoint_heading(cp: CheckpointView) -> str:
 def habit_status(title: str, logged: int, expected: int, c: Cadence) -> str:
     """ "A blog post a month: 3 of 5 expected by today (every month)"."""
     return f"{title}: {logged} of {expected} expected by today ({cadence(c)})"
+
+
+def habit_statuses(view: PlanView) -> list[tuple[str, bool]]:
+    """Each started habit's count against its cadence, and whether it is behind."""
+    return [
+        (
+            habit_status(h.title, h.logged or 0, h.due or 0, h.cadence),
+            (h.logged or 0) < (h.due or 0),
+        )
+        for h in view.habits
+        if h.started
+    ]

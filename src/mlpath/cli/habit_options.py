@@ -19,6 +19,7 @@ Habits = Annotated[
         "--habits",
         help="Recurring work beside the milestones (a blog post a month, a paper a week...):"
         " all (the role's) or none.  [default: all]",
+        metavar="all|none",
         rich_help_panel=HABITS_PANEL,
         show_default=False,
     ),
@@ -28,6 +29,7 @@ NoHabit = Annotated[
     typer.Option(
         "--no-habit",
         help="Leave out one of the role's habits by id (repeat or comma-separate).",
+        metavar="ID",
         rich_help_panel=HABITS_PANEL,
         show_default=False,
     ),

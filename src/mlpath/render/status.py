@@ -126,10 +126,8 @@ def print_status(name: str, report: Report, view: PlanView) -> None:
             console.print(line)
     console.print()
     console.print(projection_text(report))
-    for h in (h for h in view.habits if h.started):
-        logged, due = h.logged or 0, h.due or 0
-        said = words.habit_status(h.title, logged, due, h.cadence)
-        console.print(styled(("Habit ", "bold"), (said, "warn" if logged < due else "good")))
+    for said, behind in words.habit_statuses(view):
+        console.print(styled(("Habit ", "bold"), (said, "warn" if behind else "good")))
 
 
 def projection_text(report: Report) -> Text:
