@@ -229,3 +229,13 @@ def habit_statuses(view: PlanView) -> list[tuple[str, bool]]:
         for h in view.habits
         if h.started
     ]
+
+
+def habit_until(habit: HabitView, plan_end: dt.date) -> str:
+    """The last day a habit runs, in a table: "end of plan" or the date."""
+    return "end of plan" if habit.end >= plan_end else fmt_date(habit.end)
+
+
+def habit_tally(habit: HabitView) -> str:
+    """ "41", or "3 done / 41" on a saved plan."""
+    return f"{habit.logged} done / {habit.count}" if habit.logged is not None else str(habit.count)

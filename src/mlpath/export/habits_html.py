@@ -21,8 +21,7 @@ def sections(view: PlanView, e: Callable[[object], str]) -> list[str]:
             '<th>To</th><th class="num">By the end</th></tr></thead><tbody>',
         ]
         for h in view.habits:
-            until = "end of plan" if h.end >= view.end else h.end.isoformat()
-            count = f"{h.logged} done / {h.count}" if h.logged is not None else str(h.count)
+            until, count = words.habit_until(h, view.end), words.habit_tally(h)
             out.append(
                 f'<tr id="habit-{e(h.id)}"><td><strong>{e(h.title)}</strong>'
                 f'<br><span class="muted">{e(h.outcome)}</span></td>'

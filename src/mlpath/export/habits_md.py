@@ -21,8 +21,7 @@ def sections(view: PlanView, escape: Callable[[str], str]) -> list[str]:
             "|---|---|---|---|---|---:|",
         ]
         for h in view.habits:
-            until = "end of plan" if h.end >= view.end else h.end.isoformat()
-            count = f"{h.logged} done / {h.count}" if h.logged is not None else str(h.count)
+            until, count = words.habit_until(h, view.end), words.habit_tally(h)
             lines.append(
                 f"| {escape(h.title)} (`{h.id}`) | {words.cadence(h.cadence)}"
                 f" | {escape(words.habit_hours(h))} | {h.start.isoformat()} | {until} | {count} |"

@@ -97,9 +97,7 @@ def habit_table(view: PlanView) -> Table:
     table.add_column("From", no_wrap=True, width=10)
     table.add_column("By the end", justify="right", no_wrap=True)
     for habit in view.habits:
-        count = str(habit.count)
-        if habit.logged is not None:
-            count = f"{habit.logged} done / {habit.count}"
+        count = words.habit_tally(habit)
         table.add_row(
             Text("\n").join(
                 [
