@@ -115,7 +115,9 @@ def test_one_rrule_event_per_habit_that_reimports_without_duplicates(catalog: Ca
 # --- following habits --------------------------------------------------------------------
 
 
-def test_done_counts_habit_occurrences_and_status_shows_them(runner: CliRunner) -> None:
+def test_done_counts_habit_occurrences_and_status_shows_them(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     run(runner, [*SEED_ARGS, "--save"], "2024-10-01")
     out = run(runner, ["done", "blog-post", "--on", "2025-01-10"], "2025-03-01")
     assert "blog-post: one done on 2025-01-10 (1 of 2 expected by today)" in out
@@ -136,6 +138,9 @@ def test_done_counts_habit_occurrences_and_status_shows_them(runner: CliRunner) 
         "expected": 2,
         "planned": blog["planned"],
     }
+    run(runner, ["show", "-o", str(tmp_path / "p.md")], "2025-03-01")
+    md = (tmp_path / "p.md").read_text(encoding="utf-8")
+    assert "| A blog post a month (`blog-post`) | every month |" in md and "| 2 done / " in md
     out = run(runner, ["undo", "blog-post"], "2025-03-01")
     assert "blog-post: removed the one done on 2025-03-01 (1 occurrence left)" in out
     out = run(runner, ["skip", "blog-post"], "2025-03-01", code=2)
@@ -225,3 +230,15 @@ def test_bad_cadences_are_data_errors(cadence: str) -> None:
         Habit.model_validate(
             {"id": "x", "title": "x", "outcome": "x", "cadence": cadence, "hours": 1}
         )
+
+
+def test_completion_offers_habits_to_done_and_undo(tmp_path: Path) -> None:
+    from test_frictions import PLAN, _complete, _run
+
+    env = {"MLPATH_HOME": str(tmp_path), "MLPATH_TODAY": "2027-06-01"}
+    assert _run([*PLAN, "--save", "--no-input"], **env).returncode == 0
+    assert _complete("bash", "mlpath done blog", **env) == ["blog-post"]
+    assert _complete("bash", "mlpath skip blog", **env) == []
+    assert _complete("bash", "mlpath undo blog", **env) == []
+    assert _run(["done", "blog-post"], **env).returncode == 0
+    assert _complete("bash", "mlpath undo blog", **env) == ["blog-post"]

@@ -89,7 +89,7 @@ def show_saved(
             from mlpath.render.plain import print_saved
         print_saved(plan_name, found, view_of(saved, catalog, app))
         return
-    where.with_marks(saved.marks).emit(saved.plan, catalog, force=force)
+    where.with_marks(saved.marks, saved.habit_log).emit(saved.plan, catalog, force=force)
 
 
 def plans_command(

@@ -78,7 +78,14 @@ def export_plan(
     from mlpath.view import plan_view
 
     opts = options or ExportOptions()
-    view = plan_view(plan, catalog, lang=opts.lang, marks=opts.marks, today=opts.today)
+    view = plan_view(
+        plan,
+        catalog,
+        lang=opts.lang,
+        marks=opts.marks,
+        today=opts.today,
+        habit_log=opts.habit_log,
+    )
     text = renderer(format_for(output, fmt))(view, options=opts)
     if str(output) == "-":
         sys.stdout.write(text)
