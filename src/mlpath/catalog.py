@@ -18,6 +18,7 @@ from mlpath.dirs import ROADMAPS_FILE as ROADMAPS_FILE
 from mlpath.dirs import translation_paths as translation_paths
 from mlpath.errors import DataError
 from mlpath.graph import topological_order as topological_order
+from mlpath.habit_checks import check_habits
 from mlpath.models import Habit, Milestone, Phase, Resource, ResourceFile, RoadmapFile, Role
 from mlpath.yamlfile import Document, read_yaml
 
@@ -139,18 +140,13 @@ def cross_check(
     if locator is None:
         from mlpath.overlay import Locator
 
-        roadmap_path, resource_path = paths
-        locator = Locator(
-            dict.fromkeys(("phases", "roles", "milestones", "habits"), roadmap_path)
-            | {"resources": resource_path}
-        )
+        locator = Locator.for_files(*paths)
     at, unknown = locator.at, locator.unknown
     problems: list[str] = []
     for section, ids in (
         ("phases", [p.id for p in roadmaps.phases]),
         ("roles", [r.id for r in roadmaps.roles]),
         ("milestones", [m.id for m in roadmaps.milestones]),
-        ("habits", [h.id for h in roadmaps.habits]),
         ("resources", [r.id for r in resources.resources]),
     ):
         problems += [f"{at(section, d, 'id')}: field 'id': duplicate id" for d in _duplicates(ids)]
@@ -187,8 +183,6 @@ def cross_check(
             if phase not in phase_ids:
                 where = at("resources", r.id, "phases", i)
                 problems.append(f"{where}: field 'phases': {unknown('phases', phase)}")
-    from mlpath.habit_checks import check_habits
-
     problems += check_habits(roadmaps, milestones, locator)
     graph = {m.id: [p for p in m.prerequisites if p in milestones] for m in roadmaps.milestones}
     cycle = find_cycle(graph)

@@ -23,9 +23,12 @@ def duplicates(ids: list[str]) -> list[str]:
 def check_habits(
     roadmaps: RoadmapFile, milestones: Mapping[str, Milestone], locator: Locator
 ) -> list[str]:
-    """Habits name milestones that exist; roles name habits that exist."""
+    """Habit ids are unique, habits name milestones that exist, roles habits that exist."""
     at, unknown = locator.at, locator.unknown
-    problems: list[str] = []
+    problems = [
+        f"{at('habits', d, 'id')}: field 'id': duplicate id"
+        for d in duplicates([h.id for h in roadmaps.habits])
+    ]
     for habit in roadmaps.habits:
         refs: list[tuple[str, int | None, str]] = [
             ("after", i, mid) for i, mid in enumerate(habit.after)

@@ -110,6 +110,11 @@ class Locator:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     removed: dict[tuple[str, str], str] = field(default_factory=dict)
 
+    @classmethod
+    def for_files(cls, roadmaps: Path, resources: Path) -> Locator:
+        """A locator that knows only the base pair: resources in one file, the rest in the other."""
+        return cls({s: resources if s == "resources" else roadmaps for s in SECTIONS})
+
     def at(self, section: str, entry_id: str, *loc: str | int) -> str:
         """``file:line: milestone 'id'``, the line being that of ``loc`` inside the entry."""
         label = f"{KIND[section]} {entry_id!r}"
@@ -161,15 +166,7 @@ def merge(
     roadmap_doc: Document, resource_doc: Document, overlays: Sequence[Document] = ()
 ) -> Merged:
     """Validate the base pair and each overlay, then layer them by id."""
-    locator = Locator(
-        {
-            "phases": roadmap_doc.path,
-            "roles": roadmap_doc.path,
-            "milestones": roadmap_doc.path,
-            "habits": roadmap_doc.path,
-            "resources": resource_doc.path,
-        }
-    )
+    locator = Locator.for_files(roadmap_doc.path, resource_doc.path)
     sources = (roadmap_doc.path, resource_doc.path, *(doc.path for doc in overlays))
     layers: list[tuple[Document, Any]] = []
     problems: list[str] = []
