@@ -105,17 +105,9 @@ class Destination:
             if written is not None:
                 self.app.terminal.info(f"wrote {written}")
         else:
-            from mlpath.view import plan_view
+            from mlpath.export import view_of
 
-            opts = self.options
-            view = plan_view(
-                plan,
-                catalog,
-                lang=opts.lang,
-                marks=opts.marks,
-                today=opts.today,
-                habit_log=opts.habit_log,
-            )
+            view = view_of(plan, catalog, self.options)
             if self.timeline:
                 from mlpath.render.timeline import print_timeline
 
