@@ -47,7 +47,7 @@ def test_every_milestone_is_an_all_day_event_with_exclusive_end(
     cal = Calendar.from_ical(text)
     assert str(cal["VERSION"]) == "2.0"
     assert "mlpath" in str(cal["PRODID"])
-    events = list(cal.walk("VEVENT"))
+    events = [e for e in cal.walk("VEVENT") if "RRULE" not in e]  # habits recur: see below
     assert len(events) == len(plan.items)
     for number, (event, item) in enumerate(zip(events, plan.items, strict=True), 1):
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
@@ -70,7 +70,7 @@ def test_an_independent_parser_reads_the_same_events(plan: Plan, catalog: Catalo
     text = export(render, plan, catalog, ExportOptions(stamp=STAMP))
     parsed = ics.Calendar(text)
     by_uid = {event.uid: event for event in parsed.events}
-    assert len(by_uid) == len(plan.items)
+    assert len(by_uid) == len(plan.items) + len(plan.habits)
     own = {str(e["UID"]): e for e in _events(text)}
     for uid, event in by_uid.items():
         mine = own[uid]
@@ -79,7 +79,7 @@ def test_an_independent_parser_reads_the_same_events(plan: Plan, catalog: Catalo
         assert event.end.date() == mine.decoded("DTEND")
         assert event.name == str(mine["SUMMARY"])
     starts = sorted(e.begin.date() for e in parsed.events)
-    assert starts == [item.start for item in plan.items]
+    assert starts == sorted([item.start for item in plan.items] + [h.start for h in plan.habits])
 
 
 def test_file_follows_rfc_5545_line_rules(plan: Plan, catalog: Catalog) -> None:
@@ -111,7 +111,7 @@ def test_uids_are_stable_through_the_cli(runner: CliRunner, tmp_path: Path) -> N
         assert result.exit_code == 0, result.output
         text = (tmp_path / name).read_text(encoding="utf-8")
         uids.append([str(e["UID"]) for e in _events(text)])
-    assert uids[0] == uids[1] and len(uids[0]) == 34
+    assert uids[0] == uids[1] and len(uids[0]) == 28 + 5  # milestones and habits
 
 
 def test_weekly_sessions_recur_in_the_learners_zone(plan: Plan, catalog: Catalog) -> None:
@@ -119,7 +119,11 @@ def test_weekly_sessions_recur_in_the_learners_zone(plan: Plan, catalog: Catalog
     text = export(render, plan, catalog, ExportOptions(sessions=sessions, tz="Europe/Berlin"))
     cal = Calendar.from_ical(text)
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Berlin"]
-    timed = [e for e in cal.walk("VEVENT") if "RRULE" in e]
+    timed = [
+        e
+        for e in cal.walk("VEVENT")
+        if "RRULE" in e and "Habit" not in str(e.get("CATEGORIES", ""))
+    ]
     assert len(timed) == 2
     berlin = ZoneInfo("Europe/Berlin")
     for event, weekdays, (begin, finish) in zip(
@@ -142,7 +146,7 @@ def test_weekly_sessions_recur_in_the_learners_zone(plan: Plan, catalog: Catalog
         assert event.decoded("DTEND").hour == finish
     # The independent parser reads the timed events too.
     parsed = ics.Calendar(text)
-    assert len(parsed.events) == len(plan.items) + 2
+    assert len(parsed.events) == len(plan.items) + len(plan.habits) + 2
     assert sum(1 for e in parsed.events if not e.all_day) == 2
 
 
@@ -188,7 +192,7 @@ def test_cli_sessions_and_errors(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     events = _events(target.read_text(encoding="utf-8"))
-    timed = [e for e in events if "RRULE" in e]
+    timed = [e for e in events if "RRULE" in e and type(e.decoded("DTSTART")) is dt.datetime]
     assert len(timed) == 1
     assert timed[0].decoded("DTSTART") == dt.datetime(
         2027, 1, 5, 7, 0, tzinfo=ZoneInfo("Asia/Tokyo")

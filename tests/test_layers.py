@@ -28,6 +28,10 @@ CORE = {
     "mlpath.placement",
     "mlpath.pathgraph",
     "mlpath.skills",
+    "mlpath.modelbase",
+    "mlpath.habits",
+    "mlpath.checkpoints",
+    "mlpath.habit_view",
 }
 IO_MODULES = {"mlpath.progress", "mlpath.files", "mlpath.cache"}
 VIEW_LAYERS = ("mlpath.cli", "mlpath.render")

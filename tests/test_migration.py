@@ -41,7 +41,7 @@ def test_fixture_is_schema_1() -> None:
 def test_old_file_loads_with_every_plan_mark_and_replan(old_state: Path) -> None:
     old = json.loads(old_state.read_text())
     state = load_state(old_state)
-    assert state.schema_version == 2 and state.active == old["active"] == "mle"
+    assert state.schema_version == 3 and state.active == old["active"] == "mle"
     assert set(state.plans) == {"mle", "ds-evenings"}
     evenings = state.plans["ds-evenings"]
     assert {k: (m.status, m.on.isoformat()) for k, m in evenings.marks.items()} == {
@@ -79,7 +79,7 @@ def test_next_write_converts_and_keeps_the_old_file_as_backup(
     result = runner.invoke(app, ["done", "python-basics", "--on", "2026-05-01"])
     assert result.exit_code == 0, result.output
     new = json.loads(old_state.read_text())
-    assert new["schema_version"] == 2
+    assert new["schema_version"] == 3
     assert "warnings" not in new["plans"]["mle"]["plan"]
     assert "role_title" not in new["plans"]["mle"]["plan"]
     assert new["plans"]["mle"]["marks"] == {"python-basics": {"status": "done", "on": "2026-05-01"}}

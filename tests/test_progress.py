@@ -81,7 +81,7 @@ def test_round_trip_keeps_everything(state: State, tmp_path: Path) -> None:
     assert loaded.active == "mle"
     assert loaded.plans["mle"].marks["python-basics"].on == D(2027, 1, 20)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["plans"]["mle"]["plan"]["data_version"] == "2026.11"
     assert data["plans"]["mle"]["marks"]["python-basics"] == {"status": "done", "on": "2027-01-20"}
 

@@ -28,7 +28,8 @@ D = dt.date
 
 @pytest.fixture(scope="module")
 def plan(catalog: Catalog) -> Plan:
-    return build_plan(catalog, profile())
+    # Milestones only: the dates below are the constant-pace arithmetic (habits: test_habits.py).
+    return build_plan(catalog, profile(habits="none"))
 
 
 def done(**days: dt.date) -> dict[str, Mark]:
@@ -211,8 +212,8 @@ def test_replan_on_schedule_moves_nothing(plan: Plan) -> None:
 
 
 def test_replan_recomputes_the_horizon_warning(catalog: Catalog) -> None:
-    horizon_plan = build_plan(catalog, profile(horizon=D(2027, 12, 31)))
-    assert horizon_plan.shortfall is not None and horizon_plan.shortfall.hours_needed == 29.5
+    horizon_plan = build_plan(catalog, profile(horizon=D(2027, 12, 31), habits="none"))
+    assert horizon_plan.shortfall is not None and horizon_plan.shortfall.hours_needed == 14.5
     new, _ = replan(horizon_plan, {}, D(2027, 6, 1))
     assert new.shortfall is not None and new.shortfall.horizon == D(2027, 12, 31)
     late = [i for i in new.items if i.core and not i.within_horizon]

@@ -19,7 +19,17 @@ from mlpath.dirs import translation_paths as translation_paths
 from mlpath.errors import DataError
 from mlpath.graph import find_cycle as find_cycle
 from mlpath.graph import topological_order as topological_order
-from mlpath.models import Milestone, Phase, Question, Resource, ResourceFile, RoadmapFile, Role
+from mlpath.habit_checks import check_habits
+from mlpath.models import (
+    Habit,
+    Milestone,
+    Phase,
+    Question,
+    Resource,
+    ResourceFile,
+    RoadmapFile,
+    Role,
+)
 from mlpath.yamlfile import Document, read_yaml
 
 if TYPE_CHECKING:
@@ -61,6 +71,7 @@ class Catalog:
     resources: dict[str, Resource]
     sources: tuple[Path, ...]  # every file read, overlays included
     questions: dict[str, Question] = field(default_factory=dict)
+    habits: dict[str, Habit] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     resources_by_phase: dict[str, list[Resource]] = field(default_factory=dict)
 
@@ -113,11 +124,7 @@ def cross_check(
     if locator is None:
         from mlpath.locator import Locator
 
-        roadmap_path, resource_path = paths
-        locator = Locator(
-            dict.fromkeys(("phases", "roles", "milestones", "questions"), roadmap_path)
-            | {"resources": resource_path}
-        )
+        locator = Locator.for_files(*paths)
     at, unknown = locator.at, locator.unknown
     problems: list[str] = []
     for section, ids in (
@@ -162,6 +169,7 @@ def cross_check(
             if phase not in phase_ids:
                 where = at("resources", r.id, "phases", i)
                 problems.append(f"{where}: field 'phases': {unknown('phases', phase)}")
+    problems += check_habits(roadmaps, milestones, locator)
     graph = {m.id: [p for p in m.prerequisites if p in milestones] for m in roadmaps.milestones}
     cycle = find_cycle(graph)
     if cycle:
@@ -231,6 +239,7 @@ def validate_documents(
         resources={r.id: r for r in resources.resources},
         sources=merged.sources,
         questions={q.id: q for q in roadmaps.questions},
+        habits={h.id: h for h in roadmaps.habits},
     )
 
 

@@ -14,6 +14,7 @@ KIND = {
     "roles": "role",
     "milestones": "milestone",
     "questions": "question",
+    "habits": "habit",
     "resources": "resource",
 }
 
@@ -36,6 +37,11 @@ class Locator:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     removed: dict[tuple[str, str], str] = field(default_factory=dict)
     known: dict[str, Collection[str]] = field(default_factory=dict)  # ids, for suggestions
+
+    @classmethod
+    def for_files(cls, roadmaps: Path, resources: Path) -> Locator:
+        """A locator that knows only the base pair: resources in one file, the rest in the other."""
+        return cls({s: resources if s == "resources" else roadmaps for s in KIND})
 
     def at(self, section: str, entry_id: str, *loc: str | int) -> str:
         """``file:line: milestone 'id'``, the line being that of ``loc`` inside the entry."""

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
+from pydantic import Field, HttpUrl, model_validator
 
-# Ids are lowercase slugs so they are safe in URLs, file names, Markdown
-# anchors and Mermaid ids, and easy to type on a command line.
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", min_length=1, max_length=64),
-]
+# The base model, texts and ids live in modelbase (re-exported here) to keep this file small.
+from mlpath.modelbase import Model as Model
+from mlpath.modelbase import Slug as Slug
+from mlpath.modelbase import Text as Text
 
 
 class Level(StrEnum):
@@ -41,61 +39,6 @@ RESOURCE_KINDS: tuple[str, ...] = get_args(ResourceKind)
 Language = Literal["en", "ja"]
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 Cost = Literal["free", "paid", "freemium"]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # The catalogue cache unpickles ~1,000 models for the shipped data and
-        # ~100,000 at 100x; pydantic's generic state dict and per-object set cost
-        # a third of that. Models are frozen, so one fields-set per class is shared.
-        cls = type(self)
-        fields_set = _FIELDS_SET.get(cls)
-        if fields_set is None:
-            fields_set = _FIELDS_SET[cls] = set(cls.model_fields)
-        return (_restore, (cls, self.__dict__, fields_set))
-
-
-_FIELDS_SET: dict[type[Model], set[str]] = {}
-
-
-_set = object.__setattr__  # bound once: _restore runs for every model in the cache
-
-
-def _restore(cls: type[Model], values: dict[str, Any], fields_set: set[str]) -> Model:
-    """Rebuild a pickled model without validation: it was valid when it was pickled."""
-    obj = cls.__new__(cls)
-    _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", fields_set)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
-
-class Text(Model):
-    """A piece of prose: English is required, a Japanese variant is optional.
-
-    In YAML a plain string is accepted as shorthand for ``{en: ...}``.
-    """
-
-    en: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-    ja: str | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_plain_string(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return {"en": value}
-        return value
-
-    def __str__(self) -> str:
-        return self.en
-
-    def get(self, lang: str | None = None) -> str:
-        if lang == "ja" and self.ja:
-            return self.ja
-        return self.en
 
 
 class Phase(Model):
@@ -138,6 +81,7 @@ class Role(Model):
     specialty: Focus | None = None  # milestones of this focus stay whatever --focus says
     roadmap: list[Slug] = Field(min_length=1)
     core: list[Slug] = Field(min_length=1)
+    habits: list[Slug] = []  # recurring work beside the milestones (see Habit)
     sources: list[str] = []
 
     @model_validator(mode="after")
@@ -212,6 +156,49 @@ class Question(Model):
     sources: list[str] = []
 
 
+class Cadence(Model):
+    """How often a habit recurs: every ``every`` weeks or months ("3 months" for a quarter).
+
+    In YAML a string is accepted as shorthand: ``week``, ``month`` or ``3 months``.
+    """
+
+    every: int = Field(default=1, ge=1, le=52)
+    unit: Literal["week", "month"]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            number, _, unit = value.strip().rpartition(" ")
+            return {"every": number.strip() or 1, "unit": unit.removesuffix("s")}
+        return value
+
+
+class Habit(Model):
+    """Recurring work that runs beside the milestones once its ``after`` milestones are done.
+
+    It ends with the plan, or earlier: when the ``until`` milestone ends, after
+    ``months`` months, or once it has recurred ``target`` times.
+    """
+
+    id: Slug
+    title: Text
+    outcome: Text
+    cadence: Cadence
+    hours: float = Field(gt=0, le=100)  # per occurrence
+    after: list[Slug] = []
+    until: Slug | None = None
+    months: int | None = Field(default=None, ge=1, le=600)
+    target: int | None = Field(default=None, ge=1, le=10000)
+    sources: list[str] = []
+
+    @model_validator(mode="after")
+    def _one_end(self) -> Habit:
+        if self.until is not None and self.months is not None:
+            raise ValueError("give 'until' or 'months', not both")
+        return self
+
+
 class RoadmapFile(Model):
     """The shape of ``roadmaps.yaml``."""
 
@@ -220,6 +207,7 @@ class RoadmapFile(Model):
     roles: list[Role] = Field(min_length=1)
     milestones: list[Milestone] = Field(min_length=1)
     questions: list[Question] = []
+    habits: list[Habit] = []
 
 
 class ResourceFile(Model):
@@ -246,6 +234,8 @@ class Profile(Model):
     partly: list[Slug] = []  # partly known: kept with fewer hours (mlpath.placement)
     lang: Language | None = None
     free_only: bool = False
+    habits: Literal["all", "none"] = "all"  # --habits
+    without_habits: list[Slug] = []  # --no-habit
 
 
 class PlanItem(Model):
@@ -279,12 +269,31 @@ class Shortfall(Model):
     hours_needed: float | None = None  # None: not even 100 hours a week would do
 
 
+class PlanHabit(Model):
+    """A habit as planned: the days it runs (inclusive) and how often it should recur by then."""
+
+    habit: Habit
+    start: dt.date
+    end: dt.date
+    count: int = Field(ge=1)  # occurrences expected by ``end``
+    hours_per_week: float  # what it takes from the weekly hours while it runs
+
+
+class HabitLeftOut(Model):
+    """A role's habit left out of the plan: asked, no room in the week, or starting too late."""
+
+    id: Slug
+    reason: Literal["asked", "hours", "late"]
+
+
 class Plan(Model):
     profile: Profile
     data_version: str
     items: list[PlanItem]
     skipped: list[Skipped] = []
     shortfall: Shortfall | None = None
+    habits: list[PlanHabit] = []
+    habits_left_out: list[HabitLeftOut] = []
 
     @property
     def total_hours(self) -> int:

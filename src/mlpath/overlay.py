@@ -27,6 +27,7 @@ from mlpath.dirs import RESOURCES_FILE, ROADMAPS_FILE, overlay_paths
 from mlpath.errors import DataError
 from mlpath.locator import KIND, Locator, Origin
 from mlpath.models import (
+    Habit,
     Milestone,
     Model,
     Phase,
@@ -40,7 +41,7 @@ from mlpath.models import (
 from mlpath.partial import Invalid, invalid_references, valid_part
 from mlpath.yamlfile import Document, format_validation_errors, read_yaml
 
-SECTIONS = ("phases", "roles", "milestones", "questions", "resources")
+SECTIONS = ("phases", "roles", "milestones", "questions", "habits", "resources")
 
 
 # --- overlay file shapes -----------------------------------------------------
@@ -51,6 +52,7 @@ class RoadmapRemovals(Model):
     roles: list[Slug] = Field(default_factory=list)
     milestones: list[Slug] = Field(default_factory=list)
     questions: list[Slug] = Field(default_factory=list)
+    habits: list[Slug] = Field(default_factory=list)
 
 
 class ResourceRemovals(Model):
@@ -77,6 +79,7 @@ class RoadmapOverlay(Model):
     roles: list[Role] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
+    habits: list[Habit] = Field(default_factory=list)
 
 
 class ResourceOverlay(Model):
@@ -138,15 +141,7 @@ def merge(
     roadmap_doc: Document, resource_doc: Document, overlays: Sequence[Document] = ()
 ) -> Merged:
     """Validate the base pair and each overlay, then layer them by id."""
-    locator = Locator(
-        {
-            "phases": roadmap_doc.path,
-            "roles": roadmap_doc.path,
-            "milestones": roadmap_doc.path,
-            "questions": roadmap_doc.path,
-            "resources": resource_doc.path,
-        }
-    )
+    locator = Locator.for_files(roadmap_doc.path, resource_doc.path)
     sources = (roadmap_doc.path, resource_doc.path, *(doc.path for doc in overlays))
     layers: list[tuple[Document, Any]] = []
     problems: list[str] = []
@@ -217,6 +212,7 @@ def merge(
             roles=list(tables["roles"].values()),
             milestones=list(tables["milestones"].values()),
             questions=list(tables["questions"].values()),
+            habits=list(tables["habits"].values()),
         )
         resources = ResourceFile(version=version, resources=list(tables["resources"].values()))
     except ValidationError as exc:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from mlpath.catalog import Catalog
 from mlpath.graph import topological_order
+from mlpath.habits import plan_habits, schedule
 from mlpath.models import (
+    Habit,
+    HabitLeftOut,
     Level,
     Milestone,
     Plan,
@@ -185,29 +188,60 @@ _KIND_ORDER = {
 }
 
 
-def hours_needed(hours: Sequence[int], days_available: int) -> float | None:
-    """Smallest weekly hours (in half-hours) that fit ``hours`` into ``days_available``."""
+def hours_needed(
+    hours: Sequence[int], days_available: int, days_at: Callable[[float], int] | None = None
+) -> float | None:
+    """Smallest weekly hours (in half-hours) that fit ``hours`` into ``days_available``.
+
+    ``days_at(weekly)``: the days ``hours`` take at that pace, when habits share the week.
+    """
     if not hours or days_available < len(hours):
         return None
     weekly = max(1.0, math.ceil(sum(hours) * 7 / days_available * 2) / 2)
     while weekly <= 100:
-        if day_offsets(hours, weekly)[-1] <= days_available:
+        days = day_offsets(hours, weekly)[-1] if days_at is None else days_at(weekly)
+        if days <= days_available:
             return weekly
         weekly += 0.5
     return None
 
 
 def shortfall(
-    items: Sequence[PlanItem], start: dt.date, horizon: dt.date | None
+    items: Sequence[PlanItem],
+    start: dt.date,
+    horizon: dt.date | None,
+    habits: Sequence[Habit] = (),
+    begun: Mapping[str, int] | None = None,
 ) -> Shortfall | None:
-    """How many core milestones of ``items`` (studied from ``start``) end after ``horizon``."""
+    """How many core milestones of ``items`` (studied from ``start``) end after ``horizon``.
+
+    The pace that would reach them leaves room for ``habits`` (``begun``: see
+    :func:`mlpath.habits.schedule`).
+    """
     late = [item for item in items if item.core and not item.within_horizon]
     if horizon is None or not late:
         return None
     last_core = max(n for n, item in enumerate(items) if item.core)
     hours = [item.milestone.hours for item in items[: last_core + 1]]
-    needed = hours_needed(hours, (horizon - start).days + 1)
+    # Habits wait for milestones after the last core one too: schedule them all.
+    all_ids = [item.milestone.id for item in items]
+    all_hours = [item.milestone.hours for item in items]
+
+    def days_at(weekly: float) -> int:
+        return schedule(start, all_ids, all_hours, weekly, habits, begun).offsets[last_core]
+
+    needed = hours_needed(hours, (horizon - start).days + 1, days_at if habits else None)
     return Shortfall(late_core=len(late), horizon=horizon, hours_needed=needed)
+
+
+def select_habits(catalog: Catalog, profile: Profile) -> tuple[list[Habit], list[HabitLeftOut]]:
+    """The role's habits this plan keeps, and those left out as asked."""
+    ids = catalog.roles[profile.role].habits
+    if profile.habits == "none":
+        return [], [HabitLeftOut(id=hid, reason="asked") for hid in ids]
+    without = set(profile.without_habits)
+    kept = [catalog.habits[hid] for hid in ids if hid not in without]
+    return kept, [HabitLeftOut(id=hid, reason="asked") for hid in ids if hid in without]
 
 
 def build_plan(
@@ -230,7 +264,10 @@ def build_plan(
         for mid in order
     ]
     hours = [m.hours for m in milestones]
-    offsets = day_offsets(hours, profile.hours_per_week)
+    habits, habits_left_out = select_habits(catalog, profile)
+    timing = schedule(profile.start, order, hours, profile.hours_per_week, habits)
+    offsets = timing.offsets
+    habits_left_out += [HabitLeftOut(id=hid, reason="hours") for hid in timing.no_room]
     ranker = ResourceRanker(catalog, lang=profile.lang, free_only=profile.free_only)
     core = set(role.core)
 
@@ -254,10 +291,15 @@ def build_plan(
         )
         begin = end
 
+    end_day = items[-1].end if items else profile.start
+    placed, late = plan_habits(profile.start, end_day, timing.running if items else [])
+    habits_left_out += [HabitLeftOut(id=hid, reason="late") for hid in late]
     return Plan(
         profile=profile,
         data_version=catalog.version,
         items=items,
         skipped=skipped,
-        shortfall=shortfall(items, profile.start, profile.horizon),
+        shortfall=shortfall(items, profile.start, profile.horizon, habits),
+        habits=placed,
+        habits_left_out=habits_left_out,
     )

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mlpath.models import Plan, PlanItem
-from mlpath.planner import day_offsets, shortfall
+from mlpath.habits import plan_habits, schedule
+from mlpath.models import HabitLeftOut, Plan, PlanItem
+from mlpath.planner import shortfall
 from mlpath.state import Mark
 
 
@@ -31,15 +32,29 @@ def replan(
 
     Done and skipped milestones move to the day they were marked, so a plan
     never lists work finished early after its own future dates; the rest keep
-    their order (which already respects prerequisites). Returns the new plan
-    and what moved (the re-dated open milestones).
+    their order (which already respects prerequisites). Habits are kept: each
+    runs beside the re-dated milestones from the day its ``after`` milestones
+    now end (a habit already running keeps its first day), and one whose
+    ``until`` milestone is marked keeps its dates. Returns the new plan and
+    what moved (the re-dated open milestones).
     """
     pace = hours_per_week if hours_per_week is not None else plan.profile.hours_per_week
     profile = plan.profile.model_copy(update={"hours_per_week": pace})
     if not any(item.milestone.id in marks for item in plan.items):
         profile = profile.model_copy(update={"start": start})
     open_items = [item for item in plan.items if item.milestone.id not in marks]
-    offsets = day_offsets([item.milestone.hours for item in open_items], pace)
+    ended = [h for h in plan.habits if h.habit.until is not None and h.habit.until in marks]
+    going = [h for h in plan.habits if h not in ended]
+    begun = {h.habit.id: (h.start - start).days for h in going if h.start < start}
+    timing = schedule(
+        start,
+        [item.milestone.id for item in open_items],
+        [item.milestone.hours for item in open_items],
+        pace,
+        [h.habit for h in going],
+        begun,
+    )
+    offsets = timing.offsets
     horizon = profile.horizon
     redated: dict[str, PlanItem] = {}
     moves: list[Move] = []
@@ -72,12 +87,25 @@ def replan(
     items = [redated.get(item.milestone.id, item) for item in plan.items]
     items.sort(key=lambda item: item.start)  # stable: open milestones keep their order
 
+    order = {h.habit.id: n for n, h in enumerate(plan.habits)}  # the role's order, as planned
+    last_day = max((item.end for item in items), default=start)
+    placed, late = plan_habits(start, last_day, timing.running if open_items else [])
+    # Habits left out when planning stay out; only those kept can be placed again.
+    left_out = list(plan.habits_left_out)
+    left_out += [HabitLeftOut(id=hid, reason="hours") for hid in timing.no_room]
+    left_out += [HabitLeftOut(id=hid, reason="late") for hid in late]
     new_plan = plan.model_copy(
         update={
             "profile": profile,
             "items": items,
+            "habits": sorted([*ended, *placed], key=lambda h: order[h.habit.id]),
+            "habits_left_out": left_out,
             "shortfall": shortfall(
-                [redated[item.milestone.id] for item in open_items], start, horizon
+                [redated[item.milestone.id] for item in open_items],
+                start,
+                horizon,
+                [h.habit for h in going],
+                begun,
             ),
         }
     )

@@ -5,7 +5,8 @@ Reading and writing the state file (locking, atomic saves, backups) is in
 re-planning) can use it without touching the disk.
 
 Schema history: 1 (mlpath 0.1.0) stored English warning sentences and the role
-title with each plan; 2 stores the horizon shortfall as a fact instead.
+title with each plan; 2 stores the horizon shortfall as a fact instead; 3 adds
+habits (in each plan, and the days their occurrences were recorded done).
 :func:`upgrade` turns any older file's data into the current shape.
 """
 
@@ -22,7 +23,7 @@ from mlpath.errors import StateError, UsageError, unknown_choice
 from mlpath.models import Plan
 from mlpath.skills import SkillProfile
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 Status = Literal["done", "skipped"]
@@ -53,6 +54,7 @@ class SavedPlan(_Model):
     plan: Plan
     marks: dict[str, Mark] = {}
     replans: list[Replan] = []
+    habit_log: dict[str, list[dt.date]] = {}  # habit id -> days an occurrence was done
 
     def ids(self, status: Status) -> frozenset[str]:
         return frozenset(mid for mid, mark in self.marks.items() if mark.status == status)
@@ -64,7 +66,7 @@ class SavedPlan(_Model):
 
 
 class State(_Model):
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
     active: str | None = None
     plans: dict[str, SavedPlan] = {}
     skills: SkillProfile | None = None  # from `mlpath assess --save`; absent in older files
@@ -88,6 +90,9 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
                 if isinstance(saved, dict) and isinstance(saved.get("plan"), dict):
                     saved["plan"] = _plan_from_v1(saved["plan"])
         data = {**data, "schema_version": 2}
+    if data.get("schema_version") == 2:
+        # Schema 3 only adds fields with defaults: a plan without habits, nothing logged.
+        data = {**data, "schema_version": 3}
     return data
 
 
@@ -181,6 +186,24 @@ def apply_marks(
         else:
             marks[mid] = after
     return saved.model_copy(update={"marks": marks}), changes
+
+
+def log_habit(saved: SavedPlan, habit_id: str, on: dt.date) -> SavedPlan:
+    """Record one occurrence of a habit done on ``on`` (several on one day are fine)."""
+    days = sorted([*saved.habit_log.get(habit_id, []), on])
+    return saved.model_copy(update={"habit_log": {**saved.habit_log, habit_id: days}})
+
+
+def unlog_habit(saved: SavedPlan, habit_id: str) -> tuple[SavedPlan, dt.date | None]:
+    """Remove the latest recorded occurrence of a habit; the day it was on, if any."""
+    days = list(saved.habit_log.get(habit_id, []))
+    if not days:
+        return saved, None
+    last = days.pop()
+    log = {**saved.habit_log, habit_id: days}
+    if not days:
+        del log[habit_id]
+    return saved.model_copy(update={"habit_log": log}), last
 
 
 def unresolved_prerequisites(saved: SavedPlan, mid: str, also: frozenset[str]) -> list[str]:

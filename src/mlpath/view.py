@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING, Literal
 from mlpath.textsafe import web_url
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mlpath.catalog import Catalog
+    from mlpath.habit_view import CheckpointView, HabitView
     from mlpath.models import Plan, PlanItem, Profile, Resource, Shortfall, Text
     from mlpath.state import Mark
 
@@ -85,6 +88,9 @@ class PlanView:
     shortfall: Shortfall | None
     today: dt.date | None
     tracked: bool  # a saved plan whose marks are shown
+    habits: tuple[HabitView, ...] = ()
+    habits_left_out: Mapping[str, str] | None = None  # habit id -> reason
+    checkpoints: tuple[CheckpointView, ...] = ()
 
     @property
     def within(self) -> list[ItemView]:
@@ -123,8 +129,14 @@ def plan_view(
     lang: str = "en",
     marks: Mapping[str, Mark] | None = None,
     today: dt.date | None = None,
+    habit_log: Mapping[str, Sequence[dt.date]] | None = None,
 ) -> PlanView:
-    """Everything the outputs show of ``plan``, in ``lang``; ``marks`` for a saved plan."""
+    """Everything the outputs show of ``plan``, in ``lang``; ``marks`` for a saved plan.
+
+    ``habit_log``: the days a saved plan's habits were recorded done, by habit id.
+    """
+    from mlpath.habit_view import checkpoint_views, habit_views
+
     marks = marks or {}
     role = catalog.roles.get(plan.profile.role)
     current = next((i.milestone.id for i in plan.items if i.milestone.id not in marks), None)
@@ -151,6 +163,9 @@ def plan_view(
         shortfall=plan.shortfall,
         today=today,
         tracked=bool(marks),
+        habits=habit_views(plan.habits, lang, habit_log, today),
+        habits_left_out={h.id: h.reason for h in plan.habits_left_out},
+        checkpoints=checkpoint_views(plan, catalog, lang),
     )
 
 

@@ -11,7 +11,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mlpath.models import Salary, Shortfall, SkillGroup
+    from collections.abc import Mapping
+
+    from mlpath.habit_view import CheckpointView, HabitView
+    from mlpath.models import Cadence, Salary, Shortfall, SkillGroup
     from mlpath.tracking import Report
     from mlpath.view import ItemView, PlanView
 
@@ -71,6 +74,8 @@ def left_out(view: PlanView) -> str | None:
 def summary_lines(view: PlanView) -> list[str]:
     lines = [totals(view) + (" " + CORE_NOTE if view.has_core else "")]
     if (line := left_out(view)) is not None:
+        lines.append(line)
+    if (line := habits_left_out(view.habits_left_out)) is not None:
         lines.append(line)
     return lines + assumed(view)
 
@@ -171,3 +176,97 @@ def skill_group(group: SkillGroup, lang: str) -> str:
 
 def more_resources(item: ItemView) -> str:
     return f"+{item.more_resources} more: mlpath resources --milestone {item.id}"
+
+
+# --- habits and checkpoints ------------------------------------------------------
+
+HABIT_LEFT_OUT = {
+    "asked": "left out as asked",
+    "hours": "no room: habits take at most half of the weekly hours",
+    "late": "starts too late in the plan to recur",
+}
+
+
+def cadence(c: Cadence) -> str:
+    """ "every week", "every 3 months"."""
+    return f"every {c.unit}" if c.every == 1 else f"every {c.every} {c.unit}s"
+
+
+def checkpoint_label(months: int) -> str:
+    """ "3 months", "1 year", "2 years"."""
+    if months % 12 == 0:
+        return plural(months // 12, "year", "years")
+    return plural(months, "month", "months")
+
+
+def habit_hours(habit: HabitView) -> str:
+    return f"{fmt_hours(habit.hours)} h each (~{habit.hours_per_week:.2g} h/week)"
+
+
+def habit_span(habit: HabitView, plan_end: dt.date) -> str:
+    """ "from 2025-03-03 to the plan's end", "from 2024-12-14 to 2025-12-13 (12 times)"."""
+    until = "the plan's end" if habit.end >= plan_end else fmt_date(habit.end)
+    return f"from {fmt_date(habit.start)} to {until}"
+
+
+def habit_count(habit: HabitView) -> str:
+    line = f"{habit.count} by the plan's end"
+    if habit.logged is not None:
+        line += f", {habit.logged} done"
+    return line
+
+
+def habit_line(habit: HabitView, plan_end: dt.date) -> str:
+    """One habit in a sentence, for plain text, Markdown and calendar descriptions."""
+    return (
+        f"{habit.title}: {cadence(habit.cadence)}, {habit_hours(habit)},"
+        f" {habit_span(habit, plan_end)}; {habit_count(habit)}"
+    )
+
+
+def habits_left_out(left: Mapping[str, str] | None) -> str | None:
+    if not left:
+        return None
+    return "Habits left out: " + "; ".join(
+        f"{hid} ({HABIT_LEFT_OUT[reason]})" for hid, reason in left.items()
+    )
+
+
+def checkpoint_milestones(cp: CheckpointView) -> str:
+    return f"{cp.milestones_done} of {cp.milestones} milestones done"
+
+
+def checkpoint_habits(cp: CheckpointView) -> str:
+    return ", ".join(f"{title}: {count}" for title, count in cp.habits) or "none yet"
+
+
+def checkpoint_heading(cp: CheckpointView) -> str:
+    end = " (the plan is over)" if cp.after_end else ""
+    return f"{checkpoint_label(cp.months)} · {fmt_date(cp.on)}{end}"
+
+
+def habit_status(title: str, logged: int, expected: int, c: Cadence) -> str:
+    """ "A blog post a month: 3 of 5 expected by today (every month)"."""
+    return f"{title}: {logged} of {expected} expected by today ({cadence(c)})"
+
+
+def habit_statuses(view: PlanView) -> list[tuple[str, bool]]:
+    """Each started habit's count against its cadence, and whether it is behind."""
+    return [
+        (
+            habit_status(h.title, h.logged or 0, h.due or 0, h.cadence),
+            (h.logged or 0) < (h.due or 0),
+        )
+        for h in view.habits
+        if h.started
+    ]
+
+
+def habit_until(habit: HabitView, plan_end: dt.date) -> str:
+    """The last day a habit runs, in a table: "end of plan" or the date."""
+    return "end of plan" if habit.end >= plan_end else fmt_date(habit.end)
+
+
+def habit_tally(habit: HabitView) -> str:
+    """ "41", or "3 done / 41" on a saved plan."""
+    return f"{habit.logged} done / {habit.count}" if habit.logged is not None else str(habit.count)

@@ -102,7 +102,7 @@ def plan_names(incomplete: str) -> list[str]:
 
 
 def plan_milestones(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Ids of the saved plan: open ones for done and skip, marked ones for undo."""
+    """Ids of the saved plan: open ones for done and skip, marked ones for undo; habits too."""
     from mlpath.state import State
 
     state = _state()
@@ -118,4 +118,9 @@ def plan_milestones(ctx: typer.Context, incomplete: str) -> list[str]:
         for item in saved.plan.items
         if (item.milestone.id in saved.marks) == want_marked
     ]
+    # Habits are counted with done and uncounted with undo; they are never skipped.
+    if ctx.info_name == "done":
+        ids += [h.habit.id for h in saved.plan.habits]
+    elif want_marked:
+        ids += [hid for hid, days in saved.habit_log.items() if days]
     return _matching(ids, incomplete)

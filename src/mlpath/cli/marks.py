@@ -54,12 +54,15 @@ def mark(
     milestones: list[str], status: Status | None, on: str | None, name: str | None, force: bool
 ) -> None:
     """Shared body of done / skip / undo: validate, confirm, then update under the lock."""
+    from mlpath.cli import habit_marks
     from mlpath.progress import load_state, updating
     from mlpath.state import apply_marks, pick, unresolved_prerequisites, with_plan
 
     app = current()
     day = past_day(on, app.today)
     plan_name, saved = pick(load_state(app.state_path), name)
+    habits, milestones = habit_marks.split_habits(saved, milestones)
+    habit_marks.check_status(habits, status)
     ids = list(dict.fromkeys(milestone_id(saved, plan_name, m) for m in milestones))
     if status == "done" and not force:
         chosen = frozenset(ids)
@@ -72,7 +75,8 @@ def mark(
     with updating(app.state_path) as box:
         plan_name, saved = pick(box[0], plan_name)
         saved, changes = apply_marks(saved, ids, status, day)
-        if any(change.changed for change in changes):
+        saved, counted = habit_marks.apply(saved, habits, status, day)
+        if any(change.changed for change in changes) or any(d for _, d in counted):
             box[0] = with_plan(box[0], plan_name, saved, activate=False)
     for change in changes:
         line = _change_line(change)
@@ -80,6 +84,7 @@ def mark(
             app.terminal.note(_unchanged_note(change))
         else:
             app.terminal.result(line)
+    habit_marks.say(app, saved, counted, status)
     from mlpath.words import progress
 
     app.terminal.result(progress(report(saved, app.today)))

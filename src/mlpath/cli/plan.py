@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import complete, options, parsing, plan_output, skill_options
+from mlpath.cli import complete, habit_options, options, parsing, plan_output, skill_options
 from mlpath.cli.prompts import ask, interactive
 from mlpath.errors import UsageError
 
@@ -60,6 +60,8 @@ def plan_command(
     answers: skill_options.Answers = None,
     lang: options.Lang = None,
     free: options.Free = False,
+    habits: habit_options.Habits = None,
+    no_habit: habit_options.NoHabit = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -194,6 +196,7 @@ def plan_command(
     skips = parsing.parse_skips(catalog, skip or [])
     for note in parsing.skip_notes(catalog, role, skips):
         app.terminal.note(note)
+    habit_choice, without_habits = habit_options.parse_habits(catalog, role.id, habits, no_habit)
     profile = Profile(
         role=role.id,
         level=learner_level,
@@ -206,6 +209,8 @@ def plan_command(
         partly=skills.partly,
         lang=parsing.parse_lang(lang),
         free_only=free,
+        habits=habit_choice,
+        without_habits=without_habits,
     )
     try:
         plan = build_plan(catalog, profile)

@@ -18,7 +18,8 @@ from mlpath.cli.context import AppContext, current
 from mlpath.errors import UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    import datetime as dt
+    from collections.abc import Mapping, Sequence
 
     from mlpath.catalog import Catalog
     from mlpath.export.options import ExportOptions
@@ -86,8 +87,10 @@ class Destination:
     options: ExportOptions
     app: AppContext
 
-    def with_marks(self, marks: Mapping[str, Mark]) -> Destination:
-        return replace(self, options=replace(self.options, marks=marks))
+    def with_marks(
+        self, marks: Mapping[str, Mark], habit_log: Mapping[str, Sequence[dt.date]] | None = None
+    ) -> Destination:
+        return replace(self, options=replace(self.options, marks=marks, habit_log=habit_log))
 
     def emit(self, plan: Plan, catalog: Catalog, *, force: bool) -> None:
         """Show or write the plan, then say what it warns about (on stderr)."""
@@ -102,10 +105,9 @@ class Destination:
             if written is not None:
                 self.app.terminal.info(f"wrote {written}")
         else:
-            from mlpath.view import plan_view
+            from mlpath.export import view_of
 
-            opts = self.options
-            view = plan_view(plan, catalog, lang=opts.lang, marks=opts.marks, today=opts.today)
+            view = view_of(plan, catalog, self.options)
             if self.timeline:
                 from mlpath.render.timeline import print_timeline
 

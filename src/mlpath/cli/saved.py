@@ -38,7 +38,7 @@ On = Annotated[
 Milestones = Annotated[
     list[str],
     typer.Argument(
-        help="Milestone ids (see `mlpath show`).",
+        help="Milestone ids (see `mlpath show`); `done HABIT` counts one occurrence of a habit.",
         metavar="ID",
         show_default=False,
         autocompletion=complete.plan_milestones,
@@ -103,7 +103,14 @@ def report(saved: SavedPlan, today: dt.date, catalog: Catalog | None = None) -> 
 def view_of(saved: SavedPlan, catalog: Catalog, app: AppContext) -> PlanView:
     from mlpath.view import plan_view
 
-    return plan_view(saved.plan, catalog, lang=app.lang, marks=saved.marks, today=app.today)
+    return plan_view(
+        saved.plan,
+        catalog,
+        lang=app.lang,
+        marks=saved.marks,
+        today=app.today,
+        habit_log=saved.habit_log,
+    )
 
 
 def notes(app: AppContext, report: Report, plan: Plan, catalog: Catalog) -> None:

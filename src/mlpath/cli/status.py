@@ -50,7 +50,7 @@ def status_command(
         from mlpath.export.documents import status_doc
         from mlpath.export.json import encode
 
-        app.terminal.result(encode(status_doc(plan_name, found)))
+        app.terminal.result(encode(status_doc(plan_name, found, saved.habit_log)))
         return
     if sys.stdout.isatty():
         from mlpath.render.status import print_status
@@ -97,7 +97,7 @@ def show_saved(
             from mlpath.render.plain import print_saved
         print_saved(plan_name, found, view_of(saved, catalog, app))
         return
-    where.with_marks(saved.marks).emit(saved.plan, catalog, force=force)
+    where.with_marks(saved.marks, saved.habit_log).emit(saved.plan, catalog, force=force)
 
 
 def plans_command(

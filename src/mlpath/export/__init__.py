@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mlpath.catalog import Catalog
     from mlpath.export.options import ExportOptions
     from mlpath.models import Plan
+    from mlpath.view import PlanView
 
 # render(view, options=None) -> str; extra settings travel in ExportOptions.
 Renderer = Callable[..., str]
@@ -63,6 +64,20 @@ def renderer(name: str) -> Renderer:
     return render
 
 
+def view_of(plan: Plan, catalog: Catalog, opts: ExportOptions) -> PlanView:
+    """The plan's view with what the options say about the output and a saved plan."""
+    from mlpath.view import plan_view
+
+    return plan_view(
+        plan,
+        catalog,
+        lang=opts.lang,
+        marks=opts.marks,
+        today=opts.today,
+        habit_log=opts.habit_log,
+    )
+
+
 def export_plan(
     plan: Plan,
     catalog: Catalog,
@@ -75,10 +90,9 @@ def export_plan(
     """Render ``plan`` and write it to ``output`` (``-`` is stdout). Returns the file written."""
     from mlpath.export.options import ExportOptions
     from mlpath.files import write_output
-    from mlpath.view import plan_view
 
     opts = options or ExportOptions()
-    view = plan_view(plan, catalog, lang=opts.lang, marks=opts.marks, today=opts.today)
+    view = view_of(plan, catalog, opts)
     text = renderer(format_for(output, fmt))(view, options=opts)
     if str(output) == "-":
         sys.stdout.write(text)

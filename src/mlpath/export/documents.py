@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, RootModel
 
-from mlpath.models import Phase, Resource, Role, Shortfall, Text
+from mlpath.models import Cadence, Phase, Resource, Role, Shortfall, Text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from mlpath.catalog import Catalog
     from mlpath.models import PlanItem
     from mlpath.state import SavedPlan
@@ -73,6 +75,17 @@ class Projection(Doc):
     observed_pace: dt.date | None
 
 
+class HabitStatusDoc(Doc):
+    id: str
+    title: Text
+    start: dt.date
+    end: dt.date
+    cadence: Cadence
+    done: int  # occurrences recorded with `mlpath done`
+    expected: int  # occurrences the plan expects by `today`
+    planned: int  # by the plan's end
+
+
 class StatusDoc(Doc):
     """Where a learner stands, as printed by `mlpath status --json`."""
 
@@ -94,6 +107,7 @@ class StatusDoc(Doc):
     milestones: list[ItemDoc]
     missing_from_data: list[str]
     unknown_marks: list[str]
+    habits: list[HabitStatusDoc] = []  # those started by `today`
 
 
 class PlanRow(Doc):
@@ -185,7 +199,28 @@ def _item(item: PlanItem | None, report: Report) -> ItemDoc | None:
     )
 
 
-def status_doc(name: str, report: Report) -> StatusDoc:
+def habit_docs(report: Report, log: Mapping[str, Sequence[dt.date]]) -> list[HabitStatusDoc]:
+    from mlpath.habits import count_by
+
+    return [
+        HabitStatusDoc(
+            id=h.habit.id,
+            title=h.habit.title,
+            start=h.start,
+            end=h.end,
+            cadence=h.habit.cadence,
+            done=len(log.get(h.habit.id, ())),
+            expected=count_by(h.start, h.end, h.habit.cadence, h.habit.target, report.today),
+            planned=h.count,
+        )
+        for h in report.plan.habits
+        if h.start <= report.today
+    ]
+
+
+def status_doc(
+    name: str, report: Report, habit_log: Mapping[str, Sequence[dt.date]] | None = None
+) -> StatusDoc:
     plan = report.plan
     observed = report.observed_pace
     return StatusDoc(
@@ -212,6 +247,7 @@ def status_doc(name: str, report: Report) -> StatusDoc:
         milestones=[d for item in plan.items if (d := _item(item, report)) is not None],
         missing_from_data=report.missing,
         unknown_marks=report.stray,
+        habits=habit_docs(report, habit_log or {}),
     )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from mlpath import __version__, words
 from mlpath.dates import month_starts
+from mlpath.export.habits_html import sections as habit_sections
 from mlpath.textsafe import dropped
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ def render(view: PlanView, options: ExportOptions | None = None) -> str:
             f"<td>{item.start.isoformat()}</td><td>{item.end.isoformat()}</td>"
             f'<td class="num">{item.hours}</td></tr>'
         )
-    out += ["</tbody></table>", "<h2>The plan, step by step</h2>"]
+    out += ["</tbody></table>", *habit_sections(view, _e), "<h2>The plan, step by step</h2>"]
     for item in view.items:
         out += _section(item)
     out += [

@@ -1,17 +1,17 @@
 """The plan as an RFC 5545 calendar, built with the ``icalendar`` library.
 
 One all-day event per milestone (DTEND is exclusive, so it is the day after
-the last day of study) and, on request, weekly timed study sessions. UIDs are
-derived from the plan's identity (role, milestone, plan start), so exporting
-the same plan again and re-importing it updates events instead of
-duplicating them.
+the last day of study), one recurring all-day event per habit and, on
+request, weekly timed study sessions. UIDs are derived from the plan's
+identity (role, milestone or habit, plan start), so exporting the same plan
+again and re-importing it updates events instead of duplicating them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mlpath import __version__, words
 from mlpath.export.options import ExportOptions, Session, local_zone
@@ -20,6 +20,7 @@ from mlpath.textsafe import dropped
 if TYPE_CHECKING:
     from icalendar import Event
 
+    from mlpath.habit_view import HabitView
     from mlpath.view import ItemView, PlanView
 
 PRODID = f"-//mlpath//mlpath {__version__}//EN"
@@ -81,6 +82,45 @@ def _milestone_event(view: PlanView, item: ItemView, stamp: dt.datetime) -> Even
     event.add("description", plain(description(item)))
     event.add("categories", [one_line(item.phase_title)])
     # A long study block must not make the learner look busy all month.
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+# --- habits: one recurring all-day event each, COUNT = the occurrences the plan expects ---
+
+
+def rrule(habit: HabitView) -> dict[str, Any]:
+    """Weekly or monthly, every N periods, COUNT occurrences.
+
+    A monthly habit that starts after the 28th would skip short months under a
+    plain BYMONTHDAY (RFC 5545 3.3.10); "the last of days 28..N" keeps it on the
+    same clamped day mlpath counts with (31 January, 28 February, 31 March...).
+    """
+    c = habit.cadence
+    rule: dict[str, Any] = {
+        "freq": "weekly" if c.unit == "week" else "monthly",
+        "interval": c.every,
+        "count": habit.count,
+    }
+    if c.unit == "month" and habit.start.day > 28:
+        rule["bymonthday"] = list(range(28, habit.start.day + 1))
+        rule["bysetpos"] = -1
+    return rule
+
+
+def habit_event(view: PlanView, habit: HabitView, stamp: dt.datetime, uid: str) -> Event:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", habit.start)
+    event.add("dtend", habit.start + dt.timedelta(days=1))
+    event.add("rrule", rrule(habit))
+    event.add("summary", one_line(habit.title))
+    description = [habit.outcome, "", words.habit_line(habit, view.end)]
+    event.add("description", plain("\n".join(description)))
+    event.add("categories", ["Habit"])
     event.add("transp", "TRANSPARENT")
     return event
 
@@ -147,6 +187,9 @@ def calendar(view: PlanView, options: ExportOptions | None = None) -> bytes:
     cal.add("x-wr-calname", one_line(f"mlpath: {view.role_title}"))
     for item in view.items:
         cal.add_component(_milestone_event(view, item, stamp))
+    for habit in view.habits:
+        habit_uid = uid(view.role, "habit", habit.id, view.start.isoformat())
+        cal.add_component(habit_event(view, habit, stamp, habit_uid))
     tz = opts.tz or local_zone()
     for index, session in enumerate(opts.sessions, 1):
         event = _session_event(view, index, session, tz, stamp)

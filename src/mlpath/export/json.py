@@ -48,6 +48,8 @@ def encode(value: Any) -> str:
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
+    from mlpath.checkpoints import checkpoints
+
     data = plan.model_dump(mode="json")
     data["summary"] = PlanSummary(
         milestones=len(plan.items),
@@ -56,14 +58,16 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         end=plan.end,
         weeks=plan.weeks,
     ).model_dump(mode="json")
+    data["checkpoints"] = [cp.model_dump(mode="json") for cp in checkpoints(plan)]
     return data
 
 
 def plan_from_data(data: dict[str, Any]) -> Plan:
-    """Read back :func:`plan_data`'s output: the derived ``summary`` is dropped."""
+    """Read back :func:`plan_data`'s output: the derived ``summary`` and checkpoints are dropped."""
     from mlpath.models import Plan
 
-    return Plan.model_validate({k: v for k, v in data.items() if k != "summary"})
+    derived = ("summary", "checkpoints")
+    return Plan.model_validate({k: v for k, v in data.items() if k not in derived})
 
 
 def _wrap(schema: dict[str, Any], name: str, description: str | None) -> dict[str, Any]:
@@ -78,13 +82,21 @@ def _wrap(schema: dict[str, Any], name: str, description: str | None) -> dict[st
 
 def plan_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of :func:`plan_data`'s output, generated from the models."""
+    from pydantic import TypeAdapter
+
+    from mlpath.checkpoints import Checkpoint
     from mlpath.models import Plan
 
     schema = Plan.model_json_schema(mode="serialization")
     summary = PlanSummary.model_json_schema(mode="serialization")
     schema["properties"]["summary"] = {"$ref": "#/$defs/PlanSummary"}
-    schema["required"] = [*schema.get("required", []), "summary"]
     schema["$defs"]["PlanSummary"] = summary
+    listed = TypeAdapter(list[Checkpoint]).json_schema(
+        mode="serialization", ref_template="#/$defs/{model}"
+    )
+    schema["$defs"].update(listed.pop("$defs", {}))
+    schema["properties"]["checkpoints"] = listed
+    schema["required"] = [*schema.get("required", []), "summary", "checkpoints"]
     return _wrap(schema, "plan", "A dated study plan as printed by `mlpath plan --json`.")
 
 

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from mlpath import __version__, words
+from mlpath.export.habits_md import sections as habit_sections
 from mlpath.export.mermaid import gantt
 from mlpath.textsafe import dropped
 
@@ -115,6 +116,7 @@ def render(view: PlanView, options: ExportOptions | None = None) -> str:
     lines += [f"> **Warning:** {escape(w)}" for w in warnings]
     if warnings:
         lines.append("")
+    lines += habit_sections(view, escape)
     for item in view.items:
         lines += _section(item)
     lines.append(f"*Made with mlpath {__version__} (data {escape(view.data_version)}).*")

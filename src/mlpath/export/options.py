@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from mlpath.state import Mark
 
@@ -60,6 +60,7 @@ class ExportOptions:
     today: dt.date | None = None  # marked on timelines when set
     stamp: dt.datetime | None = None  # DTSTAMP for calendars; None means now
     marks: Mapping[str, Mark] | None = None  # a saved plan's done and skipped milestones
+    habit_log: Mapping[str, Sequence[dt.date]] | None = None  # and its habits' done days
     lang: str = "en"
 
 

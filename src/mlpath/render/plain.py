@@ -103,6 +103,8 @@ def print_status(name: str, report: Report, view: PlanView) -> None:
     out.append("")
     for line in projection_lines(report):
         out += _wrap(line, width, more="    ")
+    for said, _ in words.habit_statuses(view):
+        out += _wrap(f"Habit {said}", width, more="    ")
     _write(out)
 
 

@@ -93,6 +93,48 @@ def plan_blocks(items: list[ItemView]) -> Group:
     return Group(*blocks)
 
 
+def habit_table(view: PlanView) -> Table:
+    table = Table(title="Habits", title_justify="left", show_lines=True)
+    table.add_column("Habit", ratio=1, overflow="fold")
+    table.add_column("Cadence", no_wrap=True)
+    table.add_column("From", no_wrap=True, width=10)
+    table.add_column("By the end", justify="right", no_wrap=True)
+    for habit in view.habits:
+        count = words.habit_tally(habit)
+        table.add_row(
+            Text("\n").join(
+                [
+                    styled((habit.title, "bold"), (f" · {habit.id}", "muted")),
+                    styled((words.habit_hours(habit), "muted")),
+                    styled(habit.outcome),
+                ]
+            ),
+            words.cadence(habit.cadence),
+            fmt_date(habit.start),
+            count,
+        )
+    return table
+
+
+def checkpoint_table(view: PlanView) -> Table:
+    table = Table(title="Checkpoints", title_justify="left", show_lines=True)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Milestones", no_wrap=True)
+    table.add_column("Habits", ratio=1, overflow="fold")
+    table.add_column("Deliverables in hand", ratio=2, overflow="fold")
+    for cp in view.checkpoints:
+        deliverables = Text("\n").join(
+            styled((f"{d.title}: ", "bold"), d.text) for d in cp.deliverables
+        )
+        table.add_row(
+            styled(words.checkpoint_label(cp.months), ("\n" + fmt_date(cp.on), "muted")),
+            words.checkpoint_milestones(cp),
+            styled(words.checkpoint_habits(cp)),
+            deliverables if cp.deliverables else styled(("nothing new", "muted")),
+        )
+    return table
+
+
 # Below this width a four-column table wraps words letter by letter.
 NARROW = 60
 
@@ -115,6 +157,16 @@ def print_plan(view: PlanView) -> None:
                     (f"({item.hours} h)", "muted"),
                 )
             )
+    if view.habits or view.checkpoints:
+        console.print()
+        if console.width < NARROW:  # tables would wrap letter by letter: the text blocks
+            from mlpath.render.text import habit_lines
+
+            console.print(styled("\n".join(habit_lines(view, console.width))))
+        else:
+            for table in (habit_table(view), checkpoint_table(view)):
+                if table.row_count:
+                    console.print(table)
     console.print()
     head, *rest = words.summary_lines(view)
     console.print(styled(head, *((f"\n{line}", "muted") for line in rest)))

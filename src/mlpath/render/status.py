@@ -126,6 +126,8 @@ def print_status(name: str, report: Report, view: PlanView) -> None:
             console.print(line)
     console.print()
     console.print(projection_text(report))
+    for said, behind in words.habit_statuses(view):
+        console.print(styled(("Habit ", "bold"), (said, "warn" if behind else "good")))
 
 
 def projection_text(report: Report) -> Text:

@@ -90,9 +90,33 @@ def render_plan(view: PlanView, width: int = 80) -> str:
                 subsequent_indent=" " * 4,
             )
         out.append("")
+    out += habit_lines(view, width)
     for line in words.summary_lines(view):
         out += textwrap.wrap(clean(line), width, break_on_hyphens=False)
     return "\n".join(out) + "\n"
+
+
+def habit_lines(view: PlanView, width: int) -> list[str]:
+    """The habits, then the checkpoints, each a short block."""
+    out: list[str] = []
+    if view.habits:
+        out += ["Habits:", ""]
+        for habit in view.habits:
+            out += textwrap.wrap(
+                clean(words.habit_line(habit, view.end)), width, subsequent_indent="    "
+            )
+        out.append("")
+    if view.checkpoints:
+        out += ["Checkpoints:", ""]
+        for cp in view.checkpoints:
+            out.append(clean(words.checkpoint_heading(cp)))
+            facts = [words.checkpoint_milestones(cp), "habits: " + words.checkpoint_habits(cp)]
+            for line in facts + [f"{d.title}: {d.text}" for d in cp.deliverables]:
+                out += textwrap.wrap(
+                    clean(line), width, initial_indent="  ", subsequent_indent="    "
+                )
+            out.append("")
+    return out
 
 
 def print_plan(view: PlanView, stream: TextIO | None = None) -> None:
