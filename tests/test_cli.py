@@ -36,7 +36,7 @@ def test_plan_prints_dated_milestones(runner: CliRunner) -> None:
     assert "2027-01-04" in out and "2027-01-21" in out  # python-basics: 25 h -> 18 days
     assert "Deliverable" in out
     assert "The Python Tutorial" in out
-    assert "28 milestones, 1490 hours" in out
+    assert "34 milestones, 1555 hours" in out
     assert result.stderr == ""
 
 
@@ -183,7 +183,7 @@ def test_piped_plan_is_plain_text_with_urls(runner: CliRunner) -> None:
     assert "https://docs.python.org/3/tutorial/" in out  # links spelled out in files
     # Only a URL alone on its line may pass the margin: it cannot be wrapped.
     assert all(len(line) <= 40 for line in lines if not re.fullmatch(r" *https?://\S+", line))
-    assert "28 milestones, 1490 hours," in out
+    assert "34 milestones, 1555 hours," in out
 
 
 def test_narrow_terminal_gets_blocks_not_a_squeezed_table(
@@ -214,7 +214,7 @@ def test_wide_terminal_gets_the_table(
     print_plan(plan_view(build_plan(catalog, profile("mle")), catalog))
     out = capsys.readouterr().out
     assert "┃  # ┃ Dates" in out
-    assert "28 milestones, 1490 hours" in out
+    assert "34 milestones, 1555 hours" in out
     assert all(len(line) <= 100 for line in out.splitlines())
 
 

@@ -7,7 +7,8 @@ from collections import Counter
 from helpers import profile
 from mlpath.catalog import Catalog, find_cycle
 from mlpath.models import FOCUSES, Level
-from mlpath.planner import ResourceRanker, build_plan
+from mlpath.planner import build_plan
+from mlpath.ranking import ResourceRanker
 
 SEED_RESOURCES = [
     "coursera-ml-specialization",

@@ -111,7 +111,7 @@ def test_uids_are_stable_through_the_cli(runner: CliRunner, tmp_path: Path) -> N
         assert result.exit_code == 0, result.output
         text = (tmp_path / name).read_text(encoding="utf-8")
         uids.append([str(e["UID"]) for e in _events(text)])
-    assert uids[0] == uids[1] and len(uids[0]) == 28 + 5  # milestones and habits
+    assert uids[0] == uids[1] and len(uids[0]) == 34 + 5  # milestones and habits
 
 
 def test_weekly_sessions_recur_in_the_learners_zone(plan: Plan, catalog: Catalog) -> None:

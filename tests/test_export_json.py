@@ -51,8 +51,8 @@ def test_cli_json_is_valid_and_round_trips(
         (i.milestone.id, i.start.isoformat(), i.end.isoformat()) for i in expected.items
     ]
     assert data["summary"] == {
-        "milestones": 28,
-        "total_hours": 1490,
+        "milestones": 34,
+        "total_hours": 1555,
         "start": "2027-01-04",
         "end": expected.end.isoformat(),
         "weeks": expected.weeks,

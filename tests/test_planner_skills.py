@@ -47,11 +47,11 @@ def test_phase_ids_work_like_skip(catalog: Catalog) -> None:
 def test_a_level_names_every_milestone_it_assumes_and_flags_core_ones(catalog: Catalog) -> None:
     plan = build_plan(catalog, profile("ds", "advanced"))
     level = [s for s in plan.skipped if s.reason == "level"]
-    assert sum(s.core for s in level) == 13
+    assert sum(s.core for s in level) == 18
     lines = summary_lines(plan, catalog)
     assumed = next(line for line in lines if line.startswith("Assumed known at level advanced: "))
     assert all(s.id in assumed for s in level)
-    assert any(line.startswith("That includes 13 core milestones of this path: ") for line in lines)
+    assert any(line.startswith("That includes 18 core milestones of this path: ") for line in lines)
 
 
 def test_markdown_names_what_was_left_out_and_marks_partly_known(catalog: Catalog) -> None:

@@ -58,7 +58,7 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
     assert "Now: Python basics, notebooks and Git" in out
     assert "The Python Tutorial" in out  # the current milestone's resources
     assert "Next: NumPy, pandas and matplotlib" in out
-    assert "Overall: 0% · 0/28 milestones · 0/1490 h" in out
+    assert "Overall: 0% · 0/34 milestones · 0/1555 h" in out
 
     out, _ = run(runner, ["done", "python-basics"], "2027-02-01")
     assert "python-basics: done on 2027-02-01" in out
@@ -68,7 +68,7 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
     assert "Today, 2027-02-01: 11 days behind" in out
     assert "Python foundations: 56% · 1/2 milestones · 25/45 h" in out
     assert "Done: python-basics (2027-02-01)" in out
-    assert "Projected end: 2030-09-21 at the planned pace (10 h/week)" in out
+    assert "Projected end: 2030-10-14 at the planned pace (10 h/week)" in out
     assert "at your pace so far (6.0 h/week)" in out
 
     out, _ = run(runner, ["replan"], "2027-02-02")
@@ -77,7 +77,7 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
         "NumPy, pandas and matplotlib (numpy-pandas-matplotlib)\n"
         "  2027-02-02 → 2027-02-15 (was 2027-01-22 → 2027-02-04, +11 d)"
     ) in out
-    assert "The plan now ends 2030-09-22 (was 2030-09-10, +12 days)." in out
+    assert "The plan now ends 2030-10-15 (was 2030-10-03, +12 days)." in out
 
     out, _ = run(runner, ["status"], "2027-02-02")
     assert "Today, 2027-02-02: on track" in out
@@ -98,8 +98,8 @@ def test_round_trip_save_status_done_replan(runner: CliRunner, _isolated_home: P
 def test_status_json_is_machine_readable_with_iso_dates(runner: CliRunner, saved: None) -> None:
     data = json.loads(run(runner, ["status", "--json"], "2027-01-10")[0])
     assert data["position"] == {"state": "on_track", "days": 0}
-    assert data["overall"]["milestones"] == 28 and data["overall"]["percent"] == 0.0
-    assert data["projected_end"] == {"planned_pace": "2030-09-10", "observed_pace": None}
+    assert data["overall"]["milestones"] == 34 and data["overall"]["percent"] == 0.0
+    assert data["projected_end"] == {"planned_pace": "2030-10-03", "observed_pace": None}
     assert data["pace"] == {"planned_hours_per_week": 10.0, "observed_hours_per_week": None}
     for phase in data["phases"]:
         assert set(phase) >= {"phase", "milestones", "done", "hours", "percent"}
@@ -209,7 +209,7 @@ def test_replan_dry_run_and_new_pace(runner: CliRunner, saved: None, _isolated_h
     assert "Dry run: nothing was saved." in out
     assert state_file(_isolated_home).read_bytes() == before
     out, _ = run(runner, ["replan", "-w", "20"], "2027-01-04")
-    assert "The plan now ends" in out and "-741 days" in out
+    assert "The plan now ends" in out and "-746 days" in out
     assert "20 h/week" in run(runner, ["status"])[0]
     out, _ = run(runner, ["replan", "-w", "20"], "2027-01-04")
     assert "Nothing moved" in out

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from mlpath.catalog import Catalog, load_catalog
 from mlpath.cli import app
-from mlpath.planner import ResourceRanker
+from mlpath.ranking import ResourceRanker
 
 PLAN = ["plan", "--target", "mle", "--level", "beginner", "--start", "2027-01-04"]
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 from pydantic import Field, HttpUrl, model_validator
+
+from mlpath.entrymodels import Cadence as Cadence
+from mlpath.entrymodels import Habit as Habit
+from mlpath.entrymodels import Question as Question
 
 # The base model, texts and ids live in modelbase (re-exported here) to keep this file small.
 from mlpath.modelbase import Model as Model
@@ -143,60 +147,6 @@ class Resource(Model):
     summary: Text | None = None
     focus: list[Focus] = []
     sources: list[str] = []
-
-
-class Question(Model):
-    """An interview question with the points a good answer covers."""
-
-    id: Slug
-    question: Text
-    answer_points: list[Text] = Field(min_length=1)
-    milestones: list[Slug] = Field(min_length=1)  # where the knowledge is learned
-    roles: list[Slug] = Field(min_length=1)  # whose interviews ask it
-    sources: list[str] = []
-
-
-class Cadence(Model):
-    """How often a habit recurs: every ``every`` weeks or months ("3 months" for a quarter).
-
-    In YAML a string is accepted as shorthand: ``week``, ``month`` or ``3 months``.
-    """
-
-    every: int = Field(default=1, ge=1, le=52)
-    unit: Literal["week", "month"]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            number, _, unit = value.strip().rpartition(" ")
-            return {"every": number.strip() or 1, "unit": unit.removesuffix("s")}
-        return value
-
-
-class Habit(Model):
-    """Recurring work that runs beside the milestones once its ``after`` milestones are done.
-
-    It ends with the plan, or earlier: when the ``until`` milestone ends, after
-    ``months`` months, or once it has recurred ``target`` times.
-    """
-
-    id: Slug
-    title: Text
-    outcome: Text
-    cadence: Cadence
-    hours: float = Field(gt=0, le=100)  # per occurrence
-    after: list[Slug] = []
-    until: Slug | None = None
-    months: int | None = Field(default=None, ge=1, le=600)
-    target: int | None = Field(default=None, ge=1, le=10000)
-    sources: list[str] = []
-
-    @model_validator(mode="after")
-    def _one_end(self) -> Habit:
-        if self.until is not None and self.months is not None:
-            raise ValueError("give 'until' or 'months', not both")
-        return self
 
 
 class RoadmapFile(Model):

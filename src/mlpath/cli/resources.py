@@ -84,7 +84,7 @@ def resources_command(
     )
     step = None
     if milestone is not None:
-        from mlpath.planner import ResourceRanker
+        from mlpath.ranking import ResourceRanker
 
         step = catalog.milestones[parsing.parse_milestone(catalog, milestone)]
         ranked = ResourceRanker(catalog, lang=query.lang).all_for(step)
