@@ -118,3 +118,25 @@ def test_every_shipped_phase_role_and_milestone_has_japanese() -> None:
     assert not copied, f"Japanese same as English: {', '.join(copied)}"
     assert catalog.roles["mle"].title.ja == "機械学習エンジニア"
     assert catalog.milestones["python-basics"].title.get("ja") == "Python の基本、ノートブック、Git"
+
+
+@pytest.mark.parametrize("role", ["ds", "mle", "researcher", "kd"])
+def test_japanese_learners_get_a_japanese_resource_for_most_milestones(role: str) -> None:
+    import datetime as dt
+
+    from mlpath.models import Level, Profile
+    from mlpath.planner import build_plan
+
+    catalog = load_catalog()
+    profile = Profile(
+        role=role, level=Level.beginner, start=dt.date(2027, 1, 4), hours_per_week=10, lang="ja"
+    )
+    plan = build_plan(catalog, profile)
+    served = [i for i in plan.items if any(r.language == "ja" for r in i.resources)]
+    assert len(served) >= 0.8 * len(plan.items), [
+        i.milestone.id for i in plan.items if i not in served
+    ]
+    # English learners are not pushed Japanese resources the same way.
+    english = build_plan(catalog, profile.model_copy(update={"lang": None}))
+    in_japanese = [i for i in english.items if any(r.language == "ja" for r in i.resources)]
+    assert len(in_japanese) < len(served)

@@ -31,12 +31,20 @@ class _Pool:
         self.resources = resources
         self.score = score
         self.best: list[Resource] = []  # the head of the ranking, grown on demand
+        self._best_in: dict[str, Resource | None] = {}
 
     def head(self, n: int) -> list[Resource]:
         if len(self.best) < min(n, len(self.resources)):
             # Only the head is ever shown in a plan: a partial sort keeps planning O(n).
             self.best = heapq.nsmallest(n, self.resources, key=self.score)
         return self.best[:n]
+
+    def best_in(self, language: str) -> Resource | None:
+        """The best resource in ``language``, found once per pool."""
+        if language not in self._best_in:
+            found = [r for r in self.resources if r.language == language]
+            self._best_in[language] = min(found, key=self.score) if found else None
+        return self._best_in[language]
 
 
 class ResourceRanker:
@@ -105,6 +113,12 @@ class ResourceRanker:
                     picked.append(resource)
                     if len(picked) == count:
                         break
+        if self.lang is not None and picked and all(r.language != self.lang for r in picked):
+            # The learner's language first: one resource in it whenever one serves.
+            native = next((r for r in curated if r.language == self.lang), None)
+            native = native or pool.best_in(self.lang)
+            if native is not None and native.id not in {r.id for r in picked}:
+                picked = [*picked[: count - 1], native]
         # Curated resources the pool holds too are counted once.
         shared = sum(1 for r in curated if milestone.phase in r.phases and fits(milestone, r))
         total = len(curated) + len(pool.resources) - shared
