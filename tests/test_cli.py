@@ -123,7 +123,7 @@ def test_resources_filters(runner: CliRunner) -> None:
 
 
 def test_resources_language_cost_and_search(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["resources", "--lang", "ja", "--json"])
+    result = runner.invoke(app, ["resources", "--language", "ja", "--json"])
     ja = json.loads(result.stdout)
     assert ja and all(r["language"] == "ja" for r in ja)
     result = runner.invoke(app, ["resources", "--free", "--level", "advanced", "--json"])

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath import __version__
+from mlpath.cli import options
 from mlpath.cli.compat import (
     TyperGroup,
     build_command,
@@ -241,6 +242,7 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")
     ] = False,
+    lang: options.Lang = None,
 ) -> None:
     """Plan your way to data scientist, ML engineer or AI researcher.
 

@@ -34,6 +34,7 @@ def assess_command(
         ),
     ] = False,
     data_dir: options.DataDir = None,
+    lang: options.Lang = None,
 ) -> None:
     """Find what you already know on a role's path in a few yes/partly/no questions.
 

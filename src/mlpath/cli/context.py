@@ -56,7 +56,9 @@ def _today() -> dt.date:
 
 
 def build() -> AppContext:
-    return AppContext(today=_today())
+    from mlpath.i18n import pick_language
+
+    return AppContext(today=_today(), lang=pick_language())
 
 
 def current() -> AppContext:

@@ -43,6 +43,7 @@ def validate_command(
         int,
         typer.Option("--jobs", help="URLs to check at once.", metavar="N", min=1, max=32),
     ] = 8,
+    lang: options.Lang = None,
 ) -> None:
     """Check data files and list every problem with its file, line, entry and field.
 
@@ -76,6 +77,7 @@ def init_data_command(
         str, typer.Argument(help="Directory to create the starter files in.", show_default=False)
     ],
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    lang: options.Lang = None,
 ) -> None:
     """Write a commented starter roadmaps.yaml and resources.yaml to edit.
 

@@ -30,6 +30,7 @@ def data_command(
     ],
     data_dir: options.DataDir = None,
     overlays: options.Overlays = None,
+    lang: options.Lang = None,
 ) -> None:
     """Print a data entry as YAML, ready to paste into an overlay file and edit."""
     import yaml

@@ -18,6 +18,7 @@ def roles_command(
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
     overlays: options.Overlays = None,
+    lang: options.Lang = None,
 ) -> None:
     """Compare the roles side by side: routes, skills, salaries, employers, ladder."""
     import datetime as dt
@@ -56,6 +57,7 @@ def phases_command(
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
     overlays: options.Overlays = None,
+    lang: options.Lang = None,
 ) -> None:
     """List the phase ids (for --phase and --skip) with titles and counts."""
     from collections import Counter

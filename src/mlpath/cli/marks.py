@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlpath.cli import options
 from mlpath.cli.context import AppContext, current
 from mlpath.cli.saved import Milestones, Name, On, milestone_id, past_day, report
 from mlpath.errors import UsageError
@@ -97,16 +98,26 @@ def done_command(
         bool, typer.Option("--force", help="Mark it done even if its prerequisites are not.")
     ] = False,
     name: Name = None,
+    lang: options.Lang = None,
 ) -> None:
     """Mark milestones done (today, or --on DATE)."""
     mark(milestones, "done", on, name, force)
 
 
-def skip_command(milestones: Milestones, on: On = None, name: Name = None) -> None:
+def skip_command(
+    milestones: Milestones,
+    on: On = None,
+    name: Name = None,
+    lang: options.Lang = None,
+) -> None:
     """Mark milestones as skipped: you will not study them (they stop counting)."""
     mark(milestones, "skipped", on, name, True)
 
 
-def undo_command(milestones: Milestones, name: Name = None) -> None:
+def undo_command(
+    milestones: Milestones,
+    name: Name = None,
+    lang: options.Lang = None,
+) -> None:
     """Remove the done or skipped mark from milestones."""
     mark(milestones, None, None, name, True)

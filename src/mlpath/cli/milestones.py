@@ -15,6 +15,7 @@ def milestones_command(
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
     overlays: options.Overlays = None,
+    lang: options.Lang = None,
 ) -> None:
     """List milestone ids with title, phase, level, hours and prerequisites.
 

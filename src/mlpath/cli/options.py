@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import complete
+import mlpath.cli.complete as complete  # the module, not the package: no import cycle
 
 DATA_PANEL = "Data"
 
@@ -72,12 +72,30 @@ Focus = Annotated[
         autocompletion=complete.focuses,
     ),
 ]
+
+
+def _use_language(value: str | None) -> str | None:
+    """``--lang`` sets the language of everything mlpath prints, before anything prints."""
+    if value is not None:
+        from mlpath.cli.context import current
+        from mlpath.cli.parsing import parse_lang
+
+        chosen = parse_lang(value)
+        if chosen is not None:
+            current().lang = chosen
+        return chosen
+    return value
+
+
 Lang = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Preferred resource language: en or ja.",
+        help="Language of the output and of the resources shown first: en or ja"
+        " (default: $MLPATH_LANG, else the locale).",
         show_default=False,
+        is_eager=True,
+        callback=_use_language,
         autocompletion=complete.languages,
     ),
 ]

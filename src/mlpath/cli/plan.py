@@ -207,7 +207,8 @@ def plan_command(
         skip=skips,
         known=skills.known,
         partly=skills.partly,
-        lang=parsing.parse_lang(lang),
+        # An explicit --lang, or a Japanese interface, ranks that language's resources first.
+        lang=parsing.parse_lang(lang) or (app.lang if app.lang != "en" else None),
         free_only=free,
         habits=habit_choice,
         without_habits=without_habits,

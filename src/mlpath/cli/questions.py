@@ -12,6 +12,7 @@ def questions_command(
     milestone: MilestoneId = None,
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
+    lang: options.Lang = None,
 ) -> None:
     """List interview questions and the points a good answer covers."""
     from mlpath.catalog import load_catalog

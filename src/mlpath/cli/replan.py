@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import parsing
+from mlpath.cli import options, parsing
 from mlpath.cli.context import current
 from mlpath.cli.saved import Name
 
@@ -43,6 +43,7 @@ def replan_command(
         ),
     ] = False,
     name: Name = None,
+    lang: options.Lang = None,
 ) -> None:
     """Re-date the milestones not yet done, from today (or --from), and show what moved."""
     from mlpath.progress import updating

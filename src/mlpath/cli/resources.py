@@ -42,11 +42,12 @@ def resources_command(
         ),
     ] = None,
     level: options.Level = None,
-    lang: Annotated[
+    language: Annotated[
         str | None,
         typer.Option(
-            "--lang",
-            help="Only resources in this language: en or ja.",
+            "--language",
+            help="Only resources written in this language: en or ja.",
+            metavar="LANG",
             autocompletion=complete.languages,
         ),
     ] = None,
@@ -60,6 +61,7 @@ def resources_command(
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
     overlays: options.Overlays = None,
+    lang: options.Lang = None,
 ) -> None:
     """List courses, books, papers, communities, conferences and tools."""
     from mlpath.cli.context import current
@@ -78,7 +80,7 @@ def resources_command(
         phase=parsing.parse_phase(catalog, phase).id if phase is not None else None,
         kind=wanted_kind,
         level=parsing.parse_level(level) if level is not None else None,
-        lang=parsing.parse_lang(lang),
+        lang=parsing.parse_lang(language),
         free_only=free,
         words=tuple(search.lower().split()) if search else (),
     )

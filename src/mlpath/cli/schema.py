@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from mlpath.cli import options
+
 
 def schema_command(
     document: Annotated[
@@ -15,6 +17,7 @@ def schema_command(
             metavar="DOCUMENT",
         ),
     ] = "plan",
+    lang: options.Lang = None,
 ) -> None:
     """Print the JSON Schema (2020-12) of a --json output, generated from mlpath's models."""
     from mlpath.cli.context import current

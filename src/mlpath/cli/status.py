@@ -27,6 +27,7 @@ def status_command(
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
     overlays: options.Overlays = None,
+    lang: options.Lang = None,
 ) -> None:
     """Where you stand: progress per phase, behind or ahead, what is next, projected end."""
     from mlpath.progress import load_state
@@ -70,6 +71,7 @@ def show_command(
     tz: plan_output.Tz = None,
     data_dir: options.DataDir = None,
     overlays: options.Overlays = None,
+    lang: options.Lang = None,
 ) -> None:
     """Print the saved plan with what is done; -o plan.md exports it with done items ticked."""
     where = plan_output.destination(
@@ -113,6 +115,7 @@ def plans_command(
     json_output: options.Json = False,
     data_dir: options.DataDir = None,
     overlays: options.Overlays = None,
+    lang: options.Lang = None,
 ) -> None:
     """List your saved plans, or switch the active one with --use NAME."""
     from mlpath.progress import load_state, updating

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mlpath import words
+from mlpath.render.cells import wrap as cell_wrap
 from mlpath.textsafe import visible
 from mlpath.words import fmt_date, fmt_hours
 
@@ -32,7 +32,7 @@ def _width() -> int:
 
 
 def _wrap(text: str, width: int, indent: str = "", more: str = "  ") -> list[str]:
-    return textwrap.wrap(
+    return cell_wrap(
         visible(text),
         width,
         initial_indent=indent,

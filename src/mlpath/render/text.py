@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import shutil
 import sys
-import textwrap
 from typing import TYPE_CHECKING, TextIO
 
 from mlpath import words
+from mlpath.render.cells import CellWrapper, cell_width
+from mlpath.render.cells import wrap as cell_wrap
 from mlpath.textsafe import visible
 from mlpath.words import fmt_date
 
@@ -27,14 +28,14 @@ def clean(text: str) -> str:
     return visible(text)
 
 
-def _resource(resource: ResourceView, wrap: textwrap.TextWrapper) -> list[str]:
+def _resource(resource: ResourceView, wrap: CellWrapper) -> list[str]:
     details: list[str] = [resource.kind, resource.cost]
     if resource.length:
         details.append(clean(resource.length))
     lines = wrap.wrap(f"• {clean(resource.title)} ({', '.join(details)})")
     if resource.url is not None:
         url = clean(resource.url)
-        if len(lines[-1]) + 1 + len(url) <= wrap.width:
+        if cell_width(lines[-1]) + 1 + len(url) <= wrap.width:
             lines[-1] += " " + url
         else:  # on a line of its own, whole, even past the margin: it must stay usable
             lines.append(wrap.subsequent_indent + url)
@@ -43,7 +44,7 @@ def _resource(resource: ResourceView, wrap: textwrap.TextWrapper) -> list[str]:
 
 def _block(item: ItemView, width: int) -> list[str]:
     indent = " " * 4
-    wrap = textwrap.TextWrapper(
+    wrap = CellWrapper(
         width=max(width, 30),
         initial_indent=indent,
         subsequent_indent=indent + "  ",
@@ -52,7 +53,7 @@ def _block(item: ItemView, width: int) -> list[str]:
         break_long_words=False,
     )
     star = " ★" if item.core else ""
-    lines = textwrap.wrap(
+    lines = cell_wrap(
         f"{item.number:>2}. {clean(item.title)}{star}", max(width, 30), subsequent_indent=indent
     )
     facts = [
@@ -76,7 +77,7 @@ def _block(item: ItemView, width: int) -> list[str]:
 
 def render_plan(view: PlanView, width: int = 80) -> str:
     profile = " · ".join(clean(p) for p in words.profile_parts(view))
-    out = textwrap.wrap("Study plan: " + profile, width)
+    out = cell_wrap("Study plan: " + profile, width)
     out.append("")
     for item in view.within:
         out += [*_block(item, width), ""]
@@ -84,7 +85,7 @@ def render_plan(view: PlanView, width: int = 80) -> str:
     if beyond:
         out.append(f"After the horizon ({fmt_date(view.profile.horizon)}):")
         for i in beyond:
-            out += textwrap.wrap(
+            out += cell_wrap(
                 f"  {fmt_date(i.start)} → {fmt_date(i.end)}  {clean(i.title)} ({i.hours} h)",
                 width,
                 subsequent_indent=" " * 4,
@@ -92,7 +93,7 @@ def render_plan(view: PlanView, width: int = 80) -> str:
         out.append("")
     out += habit_lines(view, width)
     for line in words.summary_lines(view):
-        out += textwrap.wrap(clean(line), width, break_on_hyphens=False)
+        out += cell_wrap(clean(line), width, break_on_hyphens=False)
     return "\n".join(out) + "\n"
 
 
@@ -102,7 +103,7 @@ def habit_lines(view: PlanView, width: int) -> list[str]:
     if view.habits:
         out += ["Habits:", ""]
         for habit in view.habits:
-            out += textwrap.wrap(
+            out += cell_wrap(
                 clean(words.habit_line(habit, view.end)), width, subsequent_indent="    "
             )
         out.append("")
@@ -112,9 +113,7 @@ def habit_lines(view: PlanView, width: int) -> list[str]:
             out.append(clean(words.checkpoint_heading(cp)))
             facts = [words.checkpoint_milestones(cp), "habits: " + words.checkpoint_habits(cp)]
             for line in facts + [f"{d.title}: {d.text}" for d in cp.deliverables]:
-                out += textwrap.wrap(
-                    clean(line), width, initial_indent="  ", subsequent_indent="    "
-                )
+                out += cell_wrap(clean(line), width, initial_indent="  ", subsequent_indent="    ")
             out.append("")
     return out
 
@@ -128,7 +127,7 @@ def print_plan(view: PlanView, stream: TextIO | None = None) -> None:
 def render_resources(found: list[ResourceView], heading: str, width: int = 80) -> str:
     """One block per resource: title, then provider and facts, then the URL."""
     out = [f"{clean(heading)} ({len(found)})", ""]
-    wrap = textwrap.TextWrapper(
+    wrap = CellWrapper(
         width=max(width, 30),
         initial_indent="  ",
         subsequent_indent="    ",
@@ -136,7 +135,7 @@ def render_resources(found: list[ResourceView], heading: str, width: int = 80) -
         break_long_words=False,
     )
     for r in found:
-        out += textwrap.wrap(clean(r.title), max(width, 30), subsequent_indent="  ")
+        out += cell_wrap(clean(r.title), max(width, 30), subsequent_indent="  ")
         facts = [clean(r.provider), r.kind, r.level, r.language, r.cost]
         if r.length:
             facts.append(clean(r.length))
@@ -158,13 +157,13 @@ def print_milestones(rows: list[MilestoneRow], phase_titles: dict[str, str], lan
     for row in rows:
         star = " ★" if row.core else ""
         facts = [row.id + star, row.level, f"{row.hours} h", clean(phase_titles[row.phase])]
-        out += textwrap.wrap(" · ".join(facts), width, break_long_words=False)
-        out += textwrap.wrap(
+        out += cell_wrap(" · ".join(facts), width, break_long_words=False)
+        out += cell_wrap(
             clean(row.title.get(lang)), width, initial_indent="  ", subsequent_indent="  "
         )
         if row.prerequisites:
             after = "after " + ", ".join(row.prerequisites)
-            out += textwrap.wrap(
+            out += cell_wrap(
                 after,
                 width,
                 initial_indent="  ",
