@@ -116,6 +116,7 @@ def shortfall(fact: Shortfall) -> str:
     return message + "; even 100 hours per week would not reach them in time"
 
 
+NOTHING_MOVED = "Nothing moved: the remaining milestones already fit these dates."
 NOTHING_LEFT = (
     "nothing left to study on this path at this level; try a lower --level or fewer --skip"
 )

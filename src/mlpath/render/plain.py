@@ -164,7 +164,7 @@ def print_moves(
 ) -> None:
     width = _width()
     if not moves:
-        _write(["Nothing moved: the remaining milestones already fit these dates."])
+        _write([words.NOTHING_MOVED])
         return
     out = [f"{words.plural(len(moves), 'milestone', 'milestones')} moved", ""]
     for move in moves:

@@ -214,7 +214,7 @@ def print_moves(
 ) -> None:
     console = stdout()
     if not moves:
-        console.print("Nothing moved: the remaining milestones already fit these dates.")
+        console.print(words.NOTHING_MOVED)
         return
     heading = f"{words.plural(len(moves), 'milestone', 'milestones')} moved"
     if console.width < NARROW:
