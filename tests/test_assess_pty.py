@@ -50,27 +50,25 @@ def test_bad_keys_details_and_going_back(tmp_path: Path) -> None:
     child.expect("- Tensors, autograd, Dataset and DataLoader")
     child.expect(ASK)
     child.sendline("n")
-    _question(child, 2, "first-three-projects")
+    _question(child, 2, "ml-fundamentals")
     child.sendline("b")
     child.expect(r"Back to \[pytorch-cnns\]\.")
     _question(child, 1, "pytorch-cnns")
     child.sendline("no")
-    _question(child, 2, "first-three-projects")
+    _question(child, 2, "ml-fundamentals")
     child.sendline("N")
-    _question(child, 3, "math-essentials")
+    _question(child, 3, "numpy-pandas-matplotlib")
     child.sendline("partly")
-    _question(child, 4, "ml-fundamentals")
-    child.sendline("n")
     child.expect(
-        r"Placement for AI Researcher \(focus nlp\): 4 question\(s\) settled 27 milestones"
+        r"Placement for AI Researcher \(focus nlp\): 3 question\(s\) settled 30 milestones"
     )
-    child.expect("Known \\(left out of plans\\): python-basics, numpy-pandas-matplotlib")
-    child.expect(r"Partly known \(kept at 50% of their hours\): math-essentials")
+    child.expect(r"Known \(left out of plans\): python-basics\r\n")
+    child.expect(r"Partly known \(kept at 50% of their hours\): numpy-pandas-matplotlib")
     child.expect(r"Save this as your skill profile, so plan, replan and status use it\? \[Y/n\]: ")
     child.sendline("n")
     child.expect(
         "Not saved. The same plan without questions: mlpath plan --target researcher"
-        " --focus nlp --partly math-essentials"
+        " --focus nlp --partly numpy-pandas-matplotlib"
     )
     _, status = _finish(child)
     assert status == 0
@@ -81,38 +79,40 @@ def test_a_quiz_checks_a_yes_and_save_keeps_the_profile(tmp_path: Path) -> None:
     child = _spawn(["assess", "--target", "researcher", "--save"], tmp_path)
     _question(child, 1, "pytorch-cnns")
     child.sendline("n")
-    _question(child, 2, "first-three-projects")
-    child.sendline("n")
-    _question(child, 3, "math-essentials")
+    _question(child, 2, "ml-fundamentals")
     child.sendline("y")
-    child.expect(r"Quick check: What is the derivative of \(3x \+ 1\)\^2 with respect to x\?")
+    child.expect("Quick check: A model scores 99% on its training data")
     child.expect(r"5\) I don't know")
     child.expect(r"Your answer \[1-5\]: ")
     child.sendline("7")
     child.expect("Please type a number from 1 to 5.")
     child.expect(r"Your answer \[1-5\]: ")
     child.sendline("5")
-    child.expect(r"The answer is 3\) 6\(3x \+ 1\); counted as partly known\.")
-    _question(child, 4, "ml-fundamentals")
+    child.expect(r"The answer is 4\) overfitting; counted as partly known\.")
+    _question(child, 3, "math-essentials")
     child.sendline("y")
-    child.expect("Quick check: A model scores 99% on its training data")
+    child.expect(r"Quick check: What is the derivative of \(3x \+ 1\)\^2 with respect to x\?")
     child.expect(r"Your answer \[1-5\]: ")
-    child.sendline("4")
+    child.sendline("3")
     child.expect("Right.")
-    child.expect(r"Placement for AI Researcher \(focus nlp\): \d+ question")
+    _question(child, 4, "math-for-research")
+    child.sendline("n")
+    child.expect(
+        r"Placement for AI Researcher \(focus nlp\): 4 question\(s\) settled 30 milestones"
+    )
     child.expect("saved your skill profile in")
     _, status = _finish(child)
     assert status == 0
     skills = json.loads((tmp_path / "state.json").read_text())["skills"]
-    assert skills["partly"] == ["math-essentials"]
-    assert "ml-fundamentals" in skills["known"]
+    assert skills["known"] == ["python-basics", "numpy-pandas-matplotlib", "math-essentials"]
+    assert skills["partly"] == ["ml-fundamentals"]
 
 
 def test_ctrl_c_keeps_nothing_and_exits_130(tmp_path: Path) -> None:
     child = _spawn(["assess", "--target", "ds", "--save"], tmp_path)
     _question(child, 1, "ml-fundamentals")
     child.sendline("n")
-    _question(child, 2, "numpy-pandas-matplotlib")
+    _question(child, 2, "statistics-for-data-science")
     child.sendintr()
     child.expect("Interrupted: nothing was saved.")
     _, status = _finish(child)
@@ -127,16 +127,14 @@ def test_plan_offers_questions_and_then_to_save(tmp_path: Path) -> None:
     child.sendline("")
     _question(child, 1, "pytorch-cnns")
     child.sendline("n")
-    _question(child, 2, "first-three-projects")
+    _question(child, 2, "ml-fundamentals")
     child.sendline("n")
-    _question(child, 3, "math-essentials")
-    child.sendline("n")
-    _question(child, 4, "numpy-pandas-matplotlib")
+    _question(child, 3, "numpy-pandas-matplotlib")
     child.sendline("y")
     child.expect(r"Your answer \[1-5\]: ")
     child.sendline("2")
     child.expect("Right.")
-    _question(child, 5, "ml-fundamentals")
+    _question(child, 4, "math-essentials")
     child.sendline("n")
     child.expect(r"Hours per week \[10\]: ")
     child.sendline("")
@@ -183,15 +181,18 @@ def test_recheck_asks_only_about_what_was_placed_as_known(tmp_path: Path) -> Non
         json.dumps(
             {
                 "pytorch-cnns": "no",
-                "first-three-projects": "no",
-                "math-essentials": "partly",
                 "ml-fundamentals": "no",
+                "numpy-pandas-matplotlib": "yes",
+                "math-essentials": "partly",
             }
         )
     )
     saved = _spawn(["assess", "-t", "researcher", "--answers", str(answers), "--save"], tmp_path)
     _, status = _finish(saved)
     assert status == 0
+    before = json.loads((tmp_path / "state.json").read_text())["skills"]
+    assert before["known"] == ["python-basics", "numpy-pandas-matplotlib"]
+    assert before["partly"] == ["math-essentials"]
     child = _spawn(["assess", "--recheck", "--save"], tmp_path)
     _question(child, 1, "python-basics")  # known before: one of the two asked again
     child.sendline("y")
@@ -199,7 +200,7 @@ def test_recheck_asks_only_about_what_was_placed_as_known(tmp_path: Path) -> Non
     child.sendline("1")  # [0, 4]
     _question(child, 2, "numpy-pandas-matplotlib")
     child.sendline("n")
-    child.expect(r"Placement for AI Researcher \(focus nlp\): 2 question\(s\) settled 27")
+    child.expect(r"Placement for AI Researcher \(focus nlp\): 2 question\(s\) settled 30")
     _, status = _finish(child)
     assert status == 0
     skills = json.loads((tmp_path / "state.json").read_text())["skills"]
@@ -210,8 +211,7 @@ def test_recheck_asks_only_about_what_was_placed_as_known(tmp_path: Path) -> Non
 def test_plan_with_a_saved_profile_runs_straight_through(tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text(
-        "pytorch-cnns: no\nfirst-three-projects: no\nmath-essentials: no\nml-fundamentals: no\n"
-        "numpy-pandas-matplotlib: yes\n"
+        "pytorch-cnns: no\nml-fundamentals: no\nnumpy-pandas-matplotlib: yes\nmath-essentials: no\n"
     )
     _, status = _finish(
         _spawn(["assess", "-t", "researcher", "--answers", str(answers), "--save"], tmp_path)
