@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 
 from mlpath.models import Level, Profile
@@ -36,3 +39,27 @@ def done_marks(*ids: str, on: dt.date = START) -> dict[str, Mark]:
     from mlpath.state import Mark
 
     return {mid: Mark(status="done", on=on) for mid in ids}
+
+
+def run_cli(
+    args: list[str], env: dict[str, str] | None = None, timeout: float = 30
+) -> subprocess.CompletedProcess[str]:
+    """mlpath in a child process, killed after ``timeout`` seconds (a hang fails the test)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mlpath", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        check=False,
+        preexec_fn=_cap_memory if sys.platform != "win32" else None,
+    )
+
+
+def _cap_memory() -> None:
+    # A runaway read (a link to /dev/zero) fails with MemoryError instead of taking the machine.
+    import resource
+
+    limit = 2 * 1024**3
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

@@ -54,7 +54,7 @@ def test_empty_file(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(directory)])
     assert result.exit_code == 2
     assert result.stdout.splitlines()[0] == (
-        f"{directory / 'roadmaps.yaml'}: expected a mapping at the top level, got an empty file"
+        f"{directory / 'roadmaps.yaml'}:1: expected a mapping at the top level, got an empty file"
     )
 
 
@@ -63,7 +63,7 @@ def test_list_where_a_mapping_is_expected(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         load_catalog(directory)
     assert info.value.problems == [
-        f"{directory / 'roadmaps.yaml'}: expected a mapping at the top level, got a list"
+        f"{directory / 'roadmaps.yaml'}:1: expected a mapping at the top level, got a list"
     ]
 
 
@@ -128,7 +128,7 @@ def test_deep_nesting_with_the_pure_python_loader(
     monkeypatch.setattr(yamlfile, "_Loader", yaml.SafeLoader)
     path = tmp_path / "deep.yaml"
     path.write_text("[" * 1500 + "]" * 1500)
-    assert refused(path) == f"{path}: YAML error: nested too deeply"
+    assert refused(path) == f"{path}:1: YAML error: nested too deeply"
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_deep_nesting_with_the_pure_python_loader(
 def test_non_utf8_bytes(tmp_path: Path, raw: bytes, reason: str) -> None:
     path = tmp_path / "bytes.yaml"
     path.write_bytes(raw)
-    assert refused(path) == f"{path}: {reason}"
+    assert refused(path) == f"{path}:1: {reason}"
 
 
 def test_control_characters_in_yaml_text(tmp_path: Path, runner: CliRunner) -> None:
@@ -198,7 +198,8 @@ def test_impossible_dates_in_yaml(tmp_path: Path) -> None:
     path = tmp_path / "date.yaml"
     path.write_text("version: 2027-02-30\n")
     assert (
-        refused(path) == f"{path}: YAML error: cannot read a value: day is out of range for month"
+        refused(path)
+        == f"{path}:1: YAML error: cannot read a value: day is out of range for month"
     )
 
 

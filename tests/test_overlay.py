@@ -228,13 +228,13 @@ def test_validate_an_overlay_file_by_path(runner: CliRunner, home: Path) -> None
     assert result.stdout.startswith("ok: ") and str(overlay) in result.stdout
 
 
-@pytest.mark.parametrize("text", ["", "- a list\n", "just a string\n"])
+@pytest.mark.parametrize("text", ["- a list\n", "just a string\n"])
 def test_overlay_must_be_a_mapping(home: Path, text: str) -> None:
     overlay = home / "roadmaps.yaml"
     overlay.write_text(text)
     with pytest.raises(DataError) as info:
         load_catalog()
-    assert info.value.problems[0].startswith(f"{overlay}: expected a mapping at the top level")
+    assert info.value.problems[0].startswith(f"{overlay}:1: expected a mapping at the top level")
 
 
 TEAM_MILESTONE = """

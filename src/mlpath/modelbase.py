@@ -19,8 +19,9 @@ Slug = Annotated[
 
 class Model(BaseModel):
     # Validators are built on first validation: a run served from the catalogue cache
-    # validates nothing, so it never pays for building them.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # validates nothing, so it never pays for building them. No string may be longer
+    # than 5,000 characters (the longest shipped has ~350): a huge word takes seconds to wrap.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, str_max_length=5_000)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The catalogue cache unpickles ~1,000 models for the shipped data and

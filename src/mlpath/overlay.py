@@ -103,14 +103,18 @@ class Merged:
         return [(KIND[section], entry_id) for section, entry_id in sorted(self.invalid)]
 
 
-def _parse(doc: Document, model: type[Model], invalid: list[Invalid]) -> tuple[Any, list[str]]:
+def _parse(
+    doc: Document, model: type[Model], invalid: list[Invalid], *, overlay: bool = False
+) -> tuple[Any, list[str]]:
     """The file as ``model``; when it is not valid as a whole, its valid entries and the
     problems, so the rest can still be cross-checked (every problem at once)."""
-    if not isinstance(doc.data, dict):
-        got = "an empty file" if doc.data is None else f"a {type(doc.data).__name__}"
-        return None, [f"{doc.path}: expected a mapping at the top level, got {got}"]
+    data = {} if overlay and doc.data is None else doc.data  # an empty overlay changes nothing
+    if not isinstance(data, dict):
+        got = "an empty file" if data is None else f"a {type(data).__name__}"
+        line = doc.line_of([]) or 1
+        return None, [f"{doc.path}:{line}: expected a mapping at the top level, got {got}"]
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(data), []
     except ValidationError as exc:
         return valid_part(doc, model, invalid), format_validation_errors(doc, exc)
     except RecursionError:
@@ -151,8 +155,8 @@ def merge(
         *((doc, overlay_model(doc)) for doc in overlays),
     ]
     invalid: list[Invalid] = []
-    for doc, model in shapes:
-        parsed, found = _parse(doc, model, invalid)
+    for n, (doc, model) in enumerate(shapes):
+        parsed, found = _parse(doc, model, invalid, overlay=n >= 2)
         problems += found
         layers.append((doc, parsed))
     if any(parsed is None for _, parsed in layers):
@@ -216,11 +220,16 @@ def merge(
         )
         resources = ResourceFile(version=version, resources=list(tables["resources"].values()))
     except ValidationError as exc:
-        # A section left empty: by removals, or because none of its entries was valid
-        # (already reported).
+        # A section left empty: by removals (named at the last removal of each), or
+        # because none of its entries was valid (already reported).
         if not schema_problems:
-            emptied = sorted({str(err["loc"][0]) for err in exc.errors()})
-            problems.append(f"the overlays remove every entry of: {', '.join(emptied)}")
+            for section in sorted({str(err["loc"][0]) for err in exc.errors()}):
+                places = [at for (sec, _), at in locator.removed.items() if sec == section]
+                place = places[-1] if places else str(overlays[-1].path)
+                problems.append(
+                    f"{place}: remove: field {section!r}: removes every {KIND[section]};"
+                    f" keep at least one"
+                )
         return Merged(None, None, locator, problems, sources, failed)
     return Merged(roadmaps, resources, locator, problems, sources, failed)
 

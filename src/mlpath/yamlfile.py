@@ -74,7 +74,7 @@ MAX_NODES = 1_000_000
 
 
 def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
-    """Nodes in the tree with every alias expanded, counting no further than ``limit``.
+    """Nodes in the tree with every alias expanded; DataError (with a line) past ``limit``.
 
     A collection that contains itself through an alias is refused outright.
 
@@ -99,7 +99,10 @@ def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
             open_nodes.discard(key)
             size[key] = min(limit + 1, 1 + sum(size[id(c)] for c in children))
             if size[key] > limit:
-                return size[key]
+                raise DataError(
+                    f"{node.start_mark.line + 1}: too many values once aliases are expanded"
+                    f" (over {limit:,}); is this an alias bomb?"
+                )
             continue
         if isinstance(node, yaml.MappingNode):
             _refuse_duplicate_keys(node)
@@ -129,37 +132,41 @@ def _refuse_duplicate_keys(node: yaml.MappingNode) -> None:
             seen[key.value] = line
 
 
-def read_yaml(path: Path) -> Document:
-    """Parse one YAML file safely; any failure becomes a DataError naming the file."""
+def _read_bytes(path: Path) -> bytes:
+    from mlpath.files import NotRegularFileError, TooLargeError, read_regular
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES and path.is_file():
-            raise DataError(
-                f"{path}: too large for a data file ({size / 2**20:.1f} MB;"
-                f" the limit is {MAX_FILE_BYTES / 2**20:g} MB)"
-            )
-        raw = path.read_bytes()
+        return read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise DataError(f"{path}: file not found") from None
     except IsADirectoryError:
         raise DataError(f"{path}: is a directory, expected a YAML file") from None
+    except TooLargeError as exc:
+        reason = str(exc.strerror).replace("too large", "too large for a data file")
+        raise DataError(f"{path}: {reason}") from None
+    except NotRegularFileError as exc:
+        raise DataError(f"{path}: {exc.strerror}, expected a YAML file") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_yaml(path: Path) -> Document:
+    """Parse one YAML file safely; any failure becomes a DataError naming the file and line."""
+    raw = _read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    loader = _yaml_loader()(text)
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
+    loader = None
     try:
+        loader = _yaml_loader()(text)  # the pure-Python reader checks characters here
         # The same two steps as yaml.load, but keeping the node tree for line numbers,
         # and refusing alias bombs before anything is built from the tree.
         node = loader.get_single_node()
-        if node is not None and expanded_size(node) > MAX_NODES:
-            raise DataError(
-                f"{path}: too many values once aliases are expanded (over {MAX_NODES:,});"
-                " is this an alias bomb?"
-            )
-        data = loader.construct_document(node) if node is not None else None
+        if node is not None:
+            expanded_size(node)
+        data = _construct(loader, node)
     except DataError as exc:
         message = str(exc)
         raise DataError(message if message.startswith(str(path)) else f"{path}:{message}") from None
@@ -167,16 +174,53 @@ def read_yaml(path: Path) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
         raise DataError(f"{path}:{where}: YAML error: {_yaml_problem(exc)}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise DataError(
+            f"{path}:{line}: YAML error: {exc.reason} (character #x{exc.character:04x})"
+        ) from None
     except yaml.YAMLError as exc:
-        raise DataError(f"{path}: YAML error: {exc}") from None
+        raise DataError(f"{path}:1: YAML error: {exc}") from None
     except RecursionError:
-        raise DataError(f"{path}: YAML error: nested too deeply") from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        # The safe constructor raises these for values such as the date 2027-02-30.
-        raise DataError(f"{path}: YAML error: cannot read a value: {exc}") from None
+        raise DataError(f"{path}:1: YAML error: nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Document(path, data, node)
+
+
+def _construct(loader: yaml.SafeLoader | yaml.CSafeLoader, node: yaml.Node | None) -> Any:
+    """The values of the tree; a value that cannot be built (2027-02-30) names its line."""
+    if node is None:
+        return None
+    try:
+        return loader.construct_document(node)
+    except (ValueError, TypeError, OverflowError) as exc:
+        # The safe constructor raises these, without a position, for values such as dates.
+        line = _first_bad_scalar(loader, node)
+        raise DataError(f"{line}: YAML error: cannot read a value: {exc}") from None
+
+
+def _first_bad_scalar(loader: yaml.SafeLoader | yaml.CSafeLoader, root: yaml.Node) -> int:
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            build = loader.yaml_constructors.get(node.tag)
+            try:
+                if build is not None:
+                    build(loader, node)
+            except (ValueError, TypeError, OverflowError):
+                return int(node.start_mark.line) + 1
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+    return int(root.start_mark.line) + 1
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:

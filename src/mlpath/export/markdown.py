@@ -15,13 +15,20 @@ if TYPE_CHECKING:
     from mlpath.view import ItemView, PlanView, ResourceView
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+# What makes a line a block (quote, list item, setext underline) when it starts one.
+_BLOCK_START = re.compile(r"^(?:([>+=-])|(\d{1,9})([.)]))")
 
 
 def escape(text: str) -> str:
-    """Inline text from data: Markdown syntax and HTML are shown literally, controls dropped."""
-    text = dropped(text)
+    """Text from data: Markdown syntax and HTML are shown literally, controls dropped.
+
+    Inline syntax is escaped anywhere; block syntax ("> ", "- ", "1. ", leading
+    indentation) at the start, since the text may begin a line of its own.
+    """
+    text = dropped(text).lstrip()
     text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
 def url_of(resource: ResourceView) -> str | None:
