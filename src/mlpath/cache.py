@@ -4,8 +4,16 @@ Reading the cache is what makes a command start fast: for the shipped data it
 takes about 2 ms where parsing and validating the YAML takes about 30 ms (and
 importing PyYAML another 12 ms). Pickle is used because it is the fastest of
 the formats measured (``model_validate_json`` of a cached JSON copy is no
-faster and needs the same models); the cache directory belongs to the user, as
-do the data files it stands for.
+faster and needs the same models).
+
+Pickle can run code, so nothing is unpickled that this user's mlpath did not
+write: the cache directory and file must belong to the user, be writable by
+no one else and be a regular file (not a link), and the file must carry a
+keyed hash (BLAKE2b) made with a secret key that only the user can read
+(``cache.key`` in the user data directory, mode 0600). Another local user who
+can write to the cache location cannot make that hash, so a planted file is
+ignored and rebuilt, never loaded; this also keeps out well-formed catalogues
+that were never validated. A directory that others can write to is not used.
 
 Never stale: the key hashes the bytes of every data file the catalogue came
 from (the shipped pair or ``--data-dir``, plus any overlays), mlpath's version
@@ -21,8 +29,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -31,8 +42,11 @@ from typing import TypeVar
 T = TypeVar("T")
 
 NO_CACHE_ENV = "MLPATH_NO_CACHE"
+KEY_FILE = "cache.key"
+KEY_BYTES = 32
 # Bump when the layout of a cache file changes.
-FORMAT = b"mlpath-cache 1\n"
+FORMAT = b"mlpath-cache 2\n"
+MAX_CACHE_BYTES = 1 << 30
 
 
 def cache_dir() -> Path:
@@ -85,13 +99,87 @@ def _code_signature() -> bytes:
 
 
 def content_key(sources: Sequence[Path]) -> str:
-    """Hash of the code signature and the bytes of every source file (raises OSError)."""
+    """Hash of the code signature and the bytes of every source file (raises OSError).
+
+    A source that is not a regular file or is over the data files' size limit
+    raises before a byte of it is read.
+    """
+    from mlpath.files import read_regular
+    from mlpath.yamlfile import MAX_FILE_BYTES
+
     digest = hashlib.sha256(_code_signature())
     for source in sources:
-        data = source.read_bytes()
+        data = read_regular(source, MAX_FILE_BYTES)
         digest.update(f"\n{source}\n{len(data)}\n".encode())
         digest.update(data)
     return digest.hexdigest()
+
+
+# --- trust -------------------------------------------------------------------------
+
+
+def private(info: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (the file or directory of a cache)."""
+    getuid = getattr(os, "getuid", None)
+    owner_ok = getuid is None or info.st_uid == getuid()  # Windows: ACLs, not modes
+    return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _private_dir(directory: Path, *, create: bool) -> bool:
+    """Whether ``directory`` (not a link) is the user's alone; created 0700 when asked."""
+    if create:
+        with contextlib.suppress(OSError):
+            directory.mkdir(mode=0o700, parents=True)
+    try:
+        info = os.lstat(directory)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and private(info)
+
+
+def _read_private(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a private regular file (links not followed), else None."""
+    from mlpath.files import read_regular
+
+    try:
+        info = os.lstat(path)
+        if not (stat.S_ISREG(info.st_mode) and private(info)):
+            return None
+        return read_regular(path, limit, follow_symlinks=False)
+    except OSError:
+        return None
+
+
+def secret_key(*, create: bool) -> bytes | None:
+    """The user's cache key: 32 random bytes that only the user can read, made on first use.
+
+    A key that others could have read or replaced proves nothing: it is
+    replaced by a new one (every cache file is then rebuilt once).
+    """
+    from mlpath.dirs import user_data_dir
+
+    home = user_data_dir()
+    if not _private_dir(home, create=create):
+        return None
+    path = home / KEY_FILE
+    key = _read_private(path, KEY_BYTES)
+    with contextlib.suppress(OSError):
+        if key is not None and len(key) == KEY_BYTES and not path.stat().st_mode & 0o077:
+            return key
+    if not create:
+        return None
+    from mlpath.files import atomic_write
+
+    key = secrets.token_bytes(KEY_BYTES)
+    try:
+        atomic_write(path, key, private=True)
+    except OSError:
+        return None
+    return key
+
+
+def _seal(secret: bytes, header: bytes, payload: bytes) -> bytes:
+    return hashlib.blake2b(header + payload, key=secret, digest_size=32).hexdigest().encode()
 
 
 def cache_file(sources: Sequence[Path]) -> Path:
@@ -99,15 +187,21 @@ def cache_file(sources: Sequence[Path]) -> Path:
     return cache_dir() / f"catalog-{hashlib.sha256(names.encode()).hexdigest()[:20]}.pickle"
 
 
+# A file: FORMAT, the content key and the seal (hex) on a line each, then the pickle.
+_SEAL_LINE = 64 + 1
+
+
 def _read(path: Path, key: str, kind: type[T]) -> T | None:
     header = FORMAT + key.encode() + b"\n"
-    try:
-        with path.open("rb") as handle:
-            if handle.read(len(header)) != header:
-                return None  # missing, from other data, or from another mlpath
-            payload = handle.read()
-    except OSError:
+    if not _private_dir(path.parent, create=False):
         return None
+    raw = _read_private(path, MAX_CACHE_BYTES)
+    if raw is None or not raw.startswith(header):
+        return None  # missing, untrusted, from other data, or from another mlpath
+    secret = secret_key(create=False)
+    seal, payload = raw[len(header) : len(header) + _SEAL_LINE], raw[len(header) + _SEAL_LINE :]
+    if secret is None or not hmac.compare_digest(seal, _seal(secret, header, payload) + b"\n"):
+        return None  # not written by this user's mlpath: never unpickled
     try:
         with gc_paused():
             value = pickle.loads(payload)
@@ -119,11 +213,15 @@ def _read(path: Path, key: str, kind: type[T]) -> T | None:
 def _write(path: Path, key: str, value: object) -> None:
     from mlpath.files import atomic_write
 
-    payload = FORMAT + key.encode() + b"\n" + pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    # A cache that cannot be written (read-only home, full disk) only costs speed.
+    # A cache that cannot be written (read-only home, full disk, a directory others
+    # can write to) only costs speed.
+    secret = secret_key(create=True)
+    if secret is None or not _private_dir(path.parent, create=True):
+        return
+    header = FORMAT + key.encode() + b"\n"
+    payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, payload)
+        atomic_write(path, header + _seal(secret, header, payload) + b"\n" + payload, private=True)
 
 
 def load_or_build(sources: Sequence[Path], build: Callable[[], T], kind: type[T]) -> T:
