@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import run_cli
 from mlpath import cache
 from mlpath import catalog as catalog_module
 from mlpath.catalog import Catalog, load_catalog, shipped_data_dir
 from mlpath.cli import app
-
-from helpers import run_cli
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners and modes")
 

@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import run_cli
 from mlpath.catalog import load_catalog, shipped_data_dir
 from mlpath.cli import app
 from mlpath.errors import DataError
 from mlpath.export.markdown import escape
 from mlpath.validate import TEMPLATES
 from mlpath.yamlfile import read_yaml
-
-from helpers import run_cli
 
 
 def refused_at(path: Path) -> tuple[int, str]:
@@ -71,9 +70,7 @@ def pair(tmp_path: Path, roadmaps: str) -> Path:
 
 
 @pytest.mark.parametrize("text", ["- a\n- b\n", "just text\n", "42\n"])
-def test_wrong_top_level_type_names_a_line(
-    tmp_path: Path, runner: CliRunner, text: str
-) -> None:
+def test_wrong_top_level_type_names_a_line(tmp_path: Path, runner: CliRunner, text: str) -> None:
     directory = pair(tmp_path, text)
     result = runner.invoke(app, ["validate", str(directory)])
     assert result.exit_code == 2
@@ -137,7 +134,7 @@ def test_huge_text_fields_are_refused_with_their_line(tmp_path: Path, runner: Cl
     path = directory / "roadmaps.yaml"
     text = path.read_text(encoding="utf-8")
     huge = "x" * 1_000_000  # one long word: wrapping it would take seconds
-    text = text.replace("title: \"Python basics", f"title: \"{huge} Python basics", 1)
+    text = text.replace('title: "Python basics', f'title: "{huge} Python basics', 1)
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["validate", str(directory)])
     assert result.exit_code == 2

@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from typer.testing import CliRunner
 
-from mlpath import progress
+from mlpath import progress, statelock
 from mlpath.cli import app
 from mlpath.errors import StateError
 from mlpath.progress import State, load_state, save_state
@@ -50,8 +50,22 @@ def test_hand_edited_dates_near_the_ends_of_the_calendar(
         run(runner, command)
 
 
-def test_replan_past_the_year_9999_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+def test_replan_past_the_year_9999_is_a_usage_error(
+    runner: CliRunner, _isolated_home: Path
+) -> None:
     run(runner, [*PLAN, "-s", "2027-01-04", "--save"])
+    # A large custom roadmap: 420 milestones of 1,000 hours, 8,000 years at 1 h/week.
+    path = _isolated_home / "state.json"
+    data = json.loads(path.read_text())
+    items = data["plans"]["mle"]["plan"]["items"]
+    for item in items:
+        item["milestone"]["hours"] = 1000
+    data["plans"]["mle"]["plan"]["items"] = [
+        {**item, "milestone": {**item["milestone"], "id": f"{item['milestone']['id']}-{n}"}}
+        for n in range(15)
+        for item in items
+    ]
+    path.write_text(json.dumps(data))
     out = run(runner, ["replan", "--from", "2999-12-01", "-w", "1"], code=2)
     assert "after the year 9999" in out
     out = run(runner, ["replan", "--from", "2999-12-01", "-w", "1", "--dry-run"], code=2)
@@ -118,10 +132,8 @@ def test_concurrent_writers_all_succeed() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks")
-def test_the_lock_gives_up_after_waiting(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(progress, "LOCK_WAIT_SECONDS", 0.3)
+def test_the_lock_gives_up_after_waiting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(statelock, "LOCK_WAIT_SECONDS", 0.3)
     path = tmp_path / "state.json"
     with progress.updating(path):
         import time

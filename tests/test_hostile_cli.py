@@ -39,7 +39,7 @@ NONSENSE: list[tuple[list[str], str]] = [
     (["-t", "mle\u202e"], "'mle\\u202e' contains control characters"),
     (["-t", "ml\x00e"], "contains control characters"),
     (["-t", "🚀"], "unknown target '🚀'"),
-    (["-t", "x" * 10_000], "unknown target 'xxxx"),
+    (["-t", "x" * 10_000], "an argument is too long (10,000 characters; the limit is 4,096)"),
     (["-l", ""], "unknown level ''"),
     (["-l", "expert"], "unknown level 'expert'"),
     (["--focus", ""], "unknown focus ''"),

@@ -198,8 +198,7 @@ def test_impossible_dates_in_yaml(tmp_path: Path) -> None:
     path = tmp_path / "date.yaml"
     path.write_text("version: 2027-02-30\n")
     assert (
-        refused(path)
-        == f"{path}:1: YAML error: cannot read a value: day is out of range for month"
+        refused(path) == f"{path}:1: YAML error: cannot read a value: day is out of range for month"
     )
 
 

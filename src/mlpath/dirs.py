@@ -14,13 +14,31 @@ ROADMAPS_FILE = "roadmaps.yaml"
 RESOURCES_FILE = "resources.yaml"
 OVERLAY_FILES = (ROADMAPS_FILE, RESOURCES_FILE)
 TRANSLATIONS_DIR = "ja"
+# Linux's limits; a longer name fails with "File name too long" deep inside a command.
+NAME_MAX = 255
+PATH_MAX = 4096
+
+
+def check_name_length(path: Path, what: str) -> Path:
+    """UsageError (exit 2) for a name the file system would refuse as too long."""
+    from mlpath.errors import UsageError
+
+    raw = os.fsencode(path)
+    longest = max((len(part) for part in raw.split(b"/")), default=0)
+    if longest > NAME_MAX:
+        raise UsageError(
+            f"{what}: a name in it is too long ({longest} bytes; the limit is {NAME_MAX})"
+        )
+    if len(raw) > PATH_MAX:
+        raise UsageError(f"{what}: too long ({len(raw)} bytes; the limit is {PATH_MAX})")
+    return path
 
 
 def user_data_dir() -> Path:
     """``$MLPATH_HOME`` if set, else the platform's user data directory for mlpath."""
     env = os.environ.get(HOME_ENV)
     if env:
-        return Path(env).expanduser()
+        return check_name_length(Path(env).expanduser(), HOME_ENV)
     from platformdirs import user_data_dir as platform_dir
 
     return Path(platform_dir("mlpath", appauthor=False))
@@ -30,7 +48,7 @@ def user_cache_dir() -> Path:
     """``$MLPATH_HOME/cache`` if ``MLPATH_HOME`` is set, else the platform's user cache dir."""
     env = os.environ.get(HOME_ENV)
     if env:
-        return Path(env).expanduser() / "cache"
+        return check_name_length(Path(env).expanduser(), HOME_ENV) / "cache"
     from platformdirs import user_cache_dir as platform_dir
 
     return Path(platform_dir("mlpath", appauthor=False))

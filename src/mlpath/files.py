@@ -14,11 +14,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-from mlpath.errors import OutputError, UsageError
+from mlpath.dirs import check_name_length
+from mlpath.errors import OutputError
 
-# Linux's limits; a longer name fails with "File name too long" deep inside a command.
-NAME_MAX = 255
-PATH_MAX = 4096
 _KINDS = {
     stat.S_IFIFO: "a FIFO",
     stat.S_IFCHR: "a character device",
@@ -84,19 +82,6 @@ def read_regular(path: Path, limit: int, *, follow_symlinks: bool = True) -> byt
         return b"".join(chunks)
     finally:
         os.close(fd)
-
-
-def check_name_length(path: Path, what: str) -> Path:
-    """UsageError (exit 2) for a name the file system would refuse as too long."""
-    raw = os.fsencode(path)
-    longest = max((len(part) for part in raw.split(b"/")), default=0)
-    if longest > NAME_MAX:
-        raise UsageError(
-            f"{what}: a name in it is too long ({longest} bytes; the limit is {NAME_MAX})"
-        )
-    if len(raw) > PATH_MAX:
-        raise UsageError(f"{what}: too long ({len(raw)} bytes; the limit is {PATH_MAX})")
-    return path
 
 
 def atomic_write(

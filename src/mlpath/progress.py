@@ -26,6 +26,8 @@ from mlpath.state import SCHEMA_VERSION, State, upgrade
 
 STATE_FILE = "state.json"
 LOCK_FILE = "state.lock"
+# About 80 saved plans; a bigger file would take seconds and hundreds of MB to load.
+MAX_STATE_BYTES = 10 * 1024 * 1024
 
 
 # --- where the state lives -------------------------------------------------
@@ -46,7 +48,7 @@ def _restore_hint(path: Path) -> str:
     backup = backup_path(path)
     if backup.is_file():
         try:
-            parse_state(backup.read_bytes(), backup)
+            parse_state(_read(backup), backup)
         except StateError:
             pass
         else:
@@ -75,9 +77,13 @@ def parse_state(raw: bytes, path: Path) -> State:
         raise StateError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise StateError(f"{path}: not valid JSON for mlpath (nested too deeply)") from None
     if not isinstance(data, dict) or "schema_version" not in data:
         raise StateError(f"{path}: not an mlpath state file (no 'schema_version' field)")
     version = data["schema_version"]
+    if type(version) is not int:  # ``true`` and ``1.0`` equal 1, but mlpath never writes them
+        raise StateError(f"{path}: invalid state: schema_version: must be an integer")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise StateError(
             f"{path}: written by a newer mlpath (schema {version}; this one reads"
@@ -87,17 +93,33 @@ def parse_state(raw: bytes, path: Path) -> State:
         return State.model_validate(upgrade(data))
     except ValidationError as exc:
         raise StateError(f"{path}: invalid state: {_describe(exc)}") from None
+    except RecursionError:
+        raise StateError(f"{path}: invalid state: nested too deeply") from None
+
+
+def _read(path: Path) -> bytes:
+    """The state file's bytes (OSError; StateError for a file that is not one or too large)."""
+    from mlpath.files import NotRegularFileError, TooLargeError, read_regular
+
+    try:
+        return read_regular(path, MAX_STATE_BYTES)
+    except IsADirectoryError:
+        raise StateError(f"{path}: is a directory, expected mlpath's state file") from None
+    except NotRegularFileError as exc:
+        raise StateError(f"{path}: {exc.strerror}, expected mlpath's state file") from None
+    except TooLargeError as exc:
+        raise StateError(
+            f"{path}: {exc.strerror}; move it aside and save the plans you follow again"
+        ) from None
 
 
 def load_state(path: Path | None = None) -> State:
     """The saved state, or an empty one when nothing was saved yet."""
     path = path or state_path()
     try:
-        raw = path.read_bytes()
+        raw = _read(path)
     except FileNotFoundError:
         return State()
-    except IsADirectoryError:
-        raise StateError(f"{path}: is a directory, expected mlpath's state file") from None
     except OSError as exc:
         raise StateError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
@@ -118,37 +140,24 @@ def save_state(state: State, path: Path | None = None) -> Path:
     from mlpath.files import atomic_write
 
     path = path or state_path()
+    text = dump_state(state)
+    if len(text.encode("utf-8")) > MAX_STATE_BYTES:
+        raise StateError(
+            f"{path}: not saved: with this many saved plans the file would be too large"
+            f" (over {MAX_STATE_BYTES / 2**20:g} MB)"
+        )
+    if path.is_symlink():
+        # Replacing the link would leave its target stale; writing through it, a file elsewhere.
+        raise StateError(
+            f"{path}: is a symbolic link; mlpath saves only to a regular file there."
+            f" Replace the link with a copy of {os.path.realpath(path)} and try again"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, dump_state(state), backup=backup_path(path))
+        atomic_write(path, text, backup=backup_path(path))
     except OSError as exc:
         raise StateError(f"{path}: cannot save: {exc.strerror or exc}") from None
     return path
-
-
-@contextlib.contextmanager
-def _locked(directory: Path) -> Iterator[None]:
-    """Hold an exclusive lock so two mlpath processes never interleave read-modify-write."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: atomic replace still protects the file
-        yield
-        return
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd = os.open(directory / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise StateError(f"{directory / STATE_FILE}: cannot save: {exc.strerror or exc}") from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StateError(
-                f"{directory / STATE_FILE}: another mlpath is updating it; try again"
-            ) from None
-        yield
-    finally:
-        os.close(fd)
 
 
 def _remove_stale_temps(path: Path) -> None:
@@ -162,7 +171,9 @@ def _remove_stale_temps(path: Path) -> None:
 def updating(path: Path | None = None) -> Iterator[list[State]]:
     """Load under the lock, let the caller replace ``box[0]``, save if it changed."""
     path = path or state_path()
-    with _locked(path.parent):
+    from mlpath.statelock import locked
+
+    with locked(path.parent / LOCK_FILE, path):
         _remove_stale_temps(path)
         box = [load_state(path)]
         original = box[0]

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 ISSUES_URL = "https://github.com/mlpath/mlpath/issues"
 DEBUG_ENV = "MLPATH_DEBUG"
+# No option value or argument needs more (a path is at most 4,096 bytes); longer ones
+# are refused before any parsing, whose cost could grow with them.
+MAX_ARG_CHARS = 4096
 
 # Command name -> "module:function". Add new commands here; the order is the help's.
 COMMANDS: dict[str, str] = {
@@ -188,6 +191,15 @@ class MlpathGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Option-parsing errors as one ``error:`` line too, instead of a boxed panel."""
+        too_long = next(
+            (a for a in (sys.argv[1:] if args is None else args) if len(a) > MAX_ARG_CHARS), None
+        )
+        if too_long is not None:
+            _terminal().error(
+                f"an argument is too long ({len(too_long):,} characters; the limit is"
+                f" {MAX_ARG_CHARS:,}): {too_long[:30]}..."
+            )
+            sys.exit(2)
         call = (args, prog_name, complete_var, False, windows_expand_args)
         if not standalone_mode:
             return super().main(*call, **extra)

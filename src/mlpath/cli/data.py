@@ -93,8 +93,9 @@ def init_data_command(
 
 def _path(value: str, what: str) -> Path:
     # typer would turn "" into ".", quietly meaning the current directory.
+    from mlpath.dirs import check_name_length
     from mlpath.errors import UsageError
 
     if not value.strip():
         raise UsageError(f"{what} is empty; give a file or directory name")
-    return Path(value)
+    return check_name_length(Path(value), value)

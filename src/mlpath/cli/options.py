@@ -11,11 +11,19 @@ import mlpath.cli.complete as complete  # the module, not the package: no import
 
 DATA_PANEL = "Data"
 
+
+def _data_dir(value: Path | None) -> Path | None:
+    from mlpath.dirs import check_name_length
+
+    return None if value is None else check_name_length(value, f"--data-dir {value}")
+
+
 DataDir = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
         envvar="MLPATH_DATA_DIR",
+        callback=_data_dir,
         help="Directory holding roadmaps.yaml and resources.yaml (default: the shipped data).",
         rich_help_panel=DATA_PANEL,
         show_default=False,

@@ -9,7 +9,11 @@ from typing import TYPE_CHECKING
 
 from mlpath.errors import UsageError, did_you_mean, unknown_choice
 
-_SESSION = re.compile(r"^\s*([A-Za-z, ]+?)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+# Only the times are matched by a pattern, anchored at the end; the days are what
+# precedes them. (A lazy days group followed by \s+ backtracked quadratically.)
+_TIMES = re.compile(r"\s(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+_DAYS = re.compile(r"[A-Za-z, ]+")
+MAX_TZ_CHARS = 64  # the longest IANA name has 32
 SESSION_FORMAT = (
     'sessions look like "Mon,Wed 19:00-21:00" (days Mon..Sun, 24-hour times);'
     ' separate several with ";", e.g. "Mon,Wed 19:00-21:00; Sat 10:00-12:30"'
@@ -85,6 +89,13 @@ def parse_date(value: str, what: str = "start date", today: dt.date | None = Non
             f" {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}"
         )
     return day
+
+
+def past_the_calendar() -> UsageError:
+    """For a plan laid out past the year 9999 (custom data with huge totals at 1 h/week)."""
+    return UsageError(
+        "this plan would end after the year 9999; use more hours per week or fewer milestones"
+    )
 
 
 def check_hours(hours: float) -> float:
@@ -218,10 +229,11 @@ def parse_sessions(text: str) -> tuple[Session, ...]:
 def _parse_one(text: str) -> Session:
     from mlpath.export.options import WEEKDAYS, Session
 
-    match = _SESSION.match(text)
-    if match is None:
+    match = _TIMES.search(text)
+    day_text = text[: match.start()].strip() if match else ""
+    if match is None or not _DAYS.fullmatch(day_text):
         raise UsageError(f"cannot read session {text.strip()!r}; {SESSION_FORMAT}")
-    day_text, h1, m1, h2, m2 = match.groups()
+    h1, m1, h2, m2 = match.groups()
     days: list[str] = []
     for raw in day_text.split(","):
         name = raw.strip().lower()[:3]
@@ -251,11 +263,16 @@ def check_tz(name: str) -> str:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
     cleaned = name.strip()
+    if len(cleaned) > MAX_TZ_CHARS:
+        raise UsageError(
+            f"time zone name too long ({len(cleaned)} characters); use an IANA name such as"
+            " Europe/London, America/New_York or Asia/Tokyo"
+        )
     # Zone files are case-sensitive on most systems; "asia/tokyo" clearly means Asia/Tokyo.
     cleaned = {z.lower(): z for z in available_timezones()}.get(cleaned.lower(), cleaned)
     try:
         ZoneInfo(cleaned)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         hint = "use an IANA name such as Europe/London, America/New_York or Asia/Tokyo"
         guess = did_you_mean(cleaned, available_timezones())
         if guess:

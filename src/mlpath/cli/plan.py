@@ -216,13 +216,11 @@ def plan_command(
     try:
         plan = build_plan(catalog, profile)
     except OverflowError:
-        # Custom data with huge totals at 1 h/week can run past the year 9999.
-        raise UsageError(
-            "this plan would end after the year 9999; use more hours per week or fewer milestones"
-        ) from None
+        raise parsing.past_the_calendar() from None
     if save:
         from mlpath.cli.saved import save_plan
 
+        where.check(catalog, force=force)  # a plan is saved only if it can also be written
         save_plan(app, plan, name, replace=force)
         skill_options.save_skills(app, skills.assessed)
 

@@ -92,6 +92,13 @@ class Destination:
     ) -> Destination:
         return replace(self, options=replace(self.options, marks=marks, habit_log=habit_log))
 
+    def check(self, catalog: Catalog, *, force: bool) -> None:
+        """Everything that would stop :meth:`emit` writing its file (before state changes)."""
+        if self.output is not None and str(self.output) != "-":
+            from mlpath.files import check_output
+
+            check_output(self.output, force=force, inputs=catalog.sources)
+
     def emit(self, plan: Plan, catalog: Catalog, *, force: bool) -> None:
         """Show or write the plan, then say what it warns about (on stderr)."""
         from mlpath import words
@@ -158,6 +165,10 @@ def destination(
         raise UsageError("--timeline draws in the terminal; leave out -o, --format and --json")
     if fmt is not None and output is None:
         output = Path("-")
+    if output is not None:
+        from mlpath.dirs import check_name_length
+
+        check_name_length(output, str(output))
     name = format_for(output, fmt) if output is not None else None
     parsed = parse_sessions(sessions) if sessions is not None else ()
     zone = check_tz(tz) if tz is not None else None

@@ -63,11 +63,7 @@ def replan_command(
         try:
             new_plan, moves = replan(saved.plan, saved.marks, first_day, pace)
         except OverflowError:
-            from mlpath.errors import UsageError
-
-            raise UsageError(
-                "this plan would end after the year 9999; use more hours per week"
-            ) from None
+            raise parsing.past_the_calendar() from None
         if not dry_run:
             entry = Replan(
                 on=app.today,
