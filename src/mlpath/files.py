@@ -71,12 +71,14 @@ def read_regular(path: Path, limit: int, *, follow_symlinks: bool = True) -> byt
             raise TooLargeError(path, info.st_size, limit)
         chunks: list[bytes] = []
         left = limit + 1  # one byte more tells a file that grew past the limit
+        want = info.st_size + 1  # usually one read of the whole file, no copy to join
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            chunk = os.read(fd, min(left, max(want, 1 << 16)))
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
+            want = 1 << 16
         if left <= 0:
             raise TooLargeError(path, limit + 1, limit)
         return b"".join(chunks)
