@@ -139,7 +139,7 @@ def test_a_long_mlpath_home_is_a_usage_error(runner: CliRunner) -> None:
 
 
 def test_sessions_parsing_is_linear_and_values_are_bounded(runner: CliRunner) -> None:
-    from mlpath.export.options import parse_sessions
+    from mlpath.cli.parsing import parse_sessions
 
     start = time.perf_counter()
     with pytest.raises(Exception, match="cannot read session"):
