@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,3 +42,30 @@ def data_dir() -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A private copy of the shipped data pair."""
+    directory = tmp_path / "data"
+    shutil.copytree(shipped_data_dir(), directory)
+    # The pair alone, so counts of parsed files are about the data files; the
+    # translations' part in the cache key has its own test.
+    shutil.rmtree(directory / "ja", ignore_errors=True)
+    return directory
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every YAML file the catalogue loader parses, in order."""
+    from mlpath import catalog as catalog_module
+
+    seen: list[Path] = []
+    real = catalog_module.read_yaml
+
+    def counting(path: Path) -> catalog_module.Document:
+        seen.append(path)
+        return real(path)
+
+    monkeypatch.setattr(catalog_module, "read_yaml", counting)
+    return seen

@@ -4,40 +4,14 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from mlpath import cache
-from mlpath import catalog as catalog_module
-from mlpath.catalog import Catalog, load_catalog, shipped_data_dir
+from mlpath.catalog import Catalog, load_catalog
 from mlpath.errors import DataError
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    directory = tmp_path / "data"
-    shutil.copytree(shipped_data_dir(), directory)
-    # The pair alone, so counts of parsed files are about the data files; the
-    # translations' part in the cache key has its own test.
-    shutil.rmtree(directory / "ja")
-    return directory
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every YAML file the loader parses, in order."""
-    seen: list[Path] = []
-    real = catalog_module.read_yaml
-
-    def counting(path: Path) -> catalog_module.Document:
-        seen.append(path)
-        return real(path)
-
-    monkeypatch.setattr(catalog_module, "read_yaml", counting)
-    return seen
 
 
 def cache_files() -> list[Path]:

@@ -19,31 +19,10 @@ from typer.testing import CliRunner
 
 from helpers import run_cli
 from mlpath import cache
-from mlpath import catalog as catalog_module
-from mlpath.catalog import Catalog, load_catalog, shipped_data_dir
+from mlpath.catalog import Catalog, load_catalog
 from mlpath.cli import app
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners and modes")
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    directory = tmp_path / "data"
-    shutil.copytree(shipped_data_dir(), directory)
-    return directory
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    seen: list[Path] = []
-    real = catalog_module.read_yaml
-
-    def counting(path: Path) -> catalog_module.Document:
-        seen.append(path)
-        return real(path)
-
-    monkeypatch.setattr(catalog_module, "read_yaml", counting)
-    return seen
 
 
 def the_cache_file() -> Path:

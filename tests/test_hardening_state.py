@@ -6,7 +6,10 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import time_machine
@@ -35,17 +38,23 @@ def test_marks_a_century_ago_keep_status_working(runner: CliRunner) -> None:
         run(runner, command)
 
 
+@contextmanager
+def hand_edited(runner: CliRunner, home: Path) -> Iterator[dict[str, Any]]:
+    """Save the mle plan, then let the test edit it as a user would in an editor."""
+    run(runner, [*PLAN, "-s", "2027-01-04", "--save"])
+    path = home / "state.json"
+    data = json.loads(path.read_text())
+    yield data["plans"]["mle"]
+    path.write_text(json.dumps(data))
+
+
 def test_hand_edited_dates_near_the_ends_of_the_calendar(
     runner: CliRunner, _isolated_home: Path
 ) -> None:
-    run(runner, [*PLAN, "-s", "2027-01-04", "--save"])
-    path = _isolated_home / "state.json"
-    data = json.loads(path.read_text())
-    items = data["plans"]["mle"]["plan"]["items"]
-    items[-1]["end"] = "9999-12-30"
-    data["plans"]["mle"]["plan"]["profile"]["start"] = "0001-01-01"
-    data["plans"]["mle"]["marks"] = {"python-basics": {"status": "done", "on": "0001-01-02"}}
-    path.write_text(json.dumps(data))
+    with hand_edited(runner, _isolated_home) as saved:
+        saved["plan"]["items"][-1]["end"] = "9999-12-30"
+        saved["plan"]["profile"]["start"] = "0001-01-01"
+        saved["marks"] = {"python-basics": {"status": "done", "on": "0001-01-02"}}
     for command in (["status"], ["plans"], ["show"]):
         run(runner, command)
 
@@ -53,19 +62,16 @@ def test_hand_edited_dates_near_the_ends_of_the_calendar(
 def test_replan_past_the_year_9999_is_a_usage_error(
     runner: CliRunner, _isolated_home: Path
 ) -> None:
-    run(runner, [*PLAN, "-s", "2027-01-04", "--save"])
     # A large custom roadmap: 420 milestones of 1,000 hours, 8,000 years at 1 h/week.
-    path = _isolated_home / "state.json"
-    data = json.loads(path.read_text())
-    items = data["plans"]["mle"]["plan"]["items"]
-    for item in items:
-        item["milestone"]["hours"] = 1000
-    data["plans"]["mle"]["plan"]["items"] = [
-        {**item, "milestone": {**item["milestone"], "id": f"{item['milestone']['id']}-{n}"}}
-        for n in range(15)
-        for item in items
-    ]
-    path.write_text(json.dumps(data))
+    with hand_edited(runner, _isolated_home) as saved:
+        items = saved["plan"]["items"]
+        for item in items:
+            item["milestone"]["hours"] = 1000
+        saved["plan"]["items"] = [
+            {**item, "milestone": {**item["milestone"], "id": f"{item['milestone']['id']}-{n}"}}
+            for n in range(15)
+            for item in items
+        ]
     out = run(runner, ["replan", "--from", "2999-12-01", "-w", "1"], code=2)
     assert "after the year 9999" in out
     out = run(runner, ["replan", "--from", "2999-12-01", "-w", "1", "--dry-run"], code=2)
