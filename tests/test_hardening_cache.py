@@ -100,11 +100,9 @@ def test_a_cache_others_can_write_is_refused_and_rebuilt(
     load_catalog(data)
     assert len(parses) == 4  # not trusted: parsed again
     load_catalog(data)
-    if what == "directory":
-        assert len(parses) == 6  # a shared directory is never used
-    else:
-        assert len(parses) == 4  # the file was rewritten privately
-        assert stat.S_IMODE(the_cache_file().stat().st_mode) & 0o077 == 0
+    assert len(parses) == 4  # rewritten privately, then trusted again
+    assert stat.S_IMODE(the_cache_file().stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE(cache.cache_dir().stat().st_mode) & 0o022 == 0
 
 
 def test_a_cache_owned_by_someone_else_is_refused(
@@ -113,9 +111,12 @@ def test_a_cache_owned_by_someone_else_is_refused(
     load_catalog(data)
     owner = the_cache_file().stat().st_uid
     assert owner == os.getuid()
+    cache.cache_dir().chmod(0o777)
     monkeypatch.setattr(os, "getuid", lambda: owner + 1)
     load_catalog(data)
     assert len(parses) == 4
+    # Someone else's shared directory is neither used nor changed.
+    assert stat.S_IMODE(cache.cache_dir().stat().st_mode) == 0o777
 
 
 def test_the_ownership_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,8 @@ keyed hash (HMAC-SHA256) made with a secret key that only the user can read
 (``cache.key`` in the user data directory, mode 0600). Another local user who
 can write to the cache location cannot make that hash, so a planted file is
 ignored and rebuilt, never loaded; this also keeps out well-formed catalogues
-that were never validated. A directory that others can write to is not used.
+that were never validated. A directory that others can write to is never read;
+the user's own loses those write bits before a rewrite, anyone else's is not used.
 
 Never stale: the key hashes the bytes of every data file the catalogue came
 from (the shipped pair or ``--data-dir``, plus any overlays), mlpath's version
@@ -120,18 +121,29 @@ def content_key(sources: Sequence[Path]) -> str:
 
 def private(info: os.stat_result) -> bool:
     """Owned by this user and writable by no one else (the file or directory of a cache)."""
+    return _mine(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _mine(info: os.stat_result) -> bool:
     getuid = getattr(os, "getuid", None)
-    owner_ok = getuid is None or info.st_uid == getuid()  # Windows: ACLs, not modes
-    return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return getuid is None or info.st_uid == getuid()  # Windows: ACLs, not modes
 
 
-def _private_dir(directory: Path, *, create: bool) -> bool:
-    """Whether ``directory`` (not a link) is the user's alone; created 0700 when asked."""
+def _private_dir(directory: Path, *, create: bool, tighten: bool = False) -> bool:
+    """Whether ``directory`` (not a link) is the user's alone; created 0700 when asked.
+
+    With ``tighten``, a directory the user owns but others may write to (made
+    under umask 002, say) loses those write bits instead of disabling the cache
+    for good; whatever others put in it meanwhile fails the file checks.
+    """
     if create:
         with contextlib.suppress(OSError):
             directory.mkdir(mode=0o700, parents=True)
     try:
         info = os.lstat(directory)
+        if tighten and stat.S_ISDIR(info.st_mode) and not private(info) and _mine(info):
+            os.chmod(directory, stat.S_IMODE(info.st_mode) & ~0o022)
+            info = os.lstat(directory)
     except OSError:
         return False
     return stat.S_ISDIR(info.st_mode) and private(info)
@@ -220,7 +232,7 @@ def _write(path: Path, key: str, value: object) -> None:
     # A cache that cannot be written (read-only home, full disk, a directory others
     # can write to) only costs speed.
     secret = secret_key(create=True)
-    if secret is None or not _private_dir(path.parent, create=True):
+    if secret is None or not _private_dir(path.parent, create=True, tighten=True):
         return
     header = FORMAT + key.encode() + b"\n"
     payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
