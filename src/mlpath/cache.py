@@ -33,7 +33,6 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -182,7 +181,7 @@ def secret_key(*, create: bool) -> bytes | None:
         return None
     from mlpath.files import atomic_write
 
-    key = secrets.token_bytes(KEY_BYTES)
+    key = os.urandom(KEY_BYTES)  # not `secrets`: importing it costs ~10 ms at start-up
     try:
         atomic_write(path, key, private=True)
     except OSError:
