@@ -11,7 +11,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from mlpath.dates import add_months
+from mlpath.dates import add_months, shift_days
 from mlpath.habits import count_by
 from mlpath.models import Model, Plan, Slug
 
@@ -39,9 +39,12 @@ def checkpoints(plan: Plan) -> list[Checkpoint]:
         return []
     start, end = plan.profile.start, plan.end
     out: list[Checkpoint] = []
-    previous = start - dt.timedelta(days=1)
+    previous = shift_days(start, -1)
     for months in CHECKPOINT_MONTHS:
-        on = add_months(start, months) - dt.timedelta(days=1)
+        try:
+            on = shift_days(add_months(start, months), -1)
+        except ValueError:  # a hand-edited start near the year 9999: no later checkpoints
+            break
         out.append(
             Checkpoint(
                 months=months,

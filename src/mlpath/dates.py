@@ -15,6 +15,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def shift_days(day: dt.date, days: float) -> dt.date:
+    """``day`` moved by ``days``, held at the calendar's ends (years 1 and 9999).
+
+    Marks a century old, or hand-edited dates near either end, would otherwise
+    overflow; a projection past the year 9999 shows as its last day.
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
     """The first day of every month that begins between ``first`` and ``last``."""
     day = dt.date(first.year, first.month, 1)

@@ -20,6 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from mlpath.dates import shift_days
 from mlpath.models import Plan, PlanItem
 from mlpath.state import Mark
 
@@ -136,18 +137,6 @@ def schedule_window(items: Sequence[PlanItem], hours: float) -> tuple[float, flo
 # --- the report --------------------------------------------------------------
 
 
-def _plus_days(day: dt.date, days: float) -> dt.date:
-    """``day`` moved by ``days``, held at the calendar's ends (years 1 and 9999).
-
-    Marks a century old, or hand-edited dates near either end, would otherwise
-    overflow; a projection past the year 9999 shows as its last day.
-    """
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.max if days > 0 else dt.date.min
-
-
 def _days_for(hours: float, pace: float) -> int:
     return max(0, math.ceil(hours * 7 / pace - _EPS))
 
@@ -190,9 +179,9 @@ def report(
     start = plan.profile.start
 
     # Work resumes the day after the latest of: the plan's start, a re-plan, the last mark.
-    anchor = _plus_days(start, -1)
+    anchor = shift_days(start, -1)
     if restart is not None:
-        anchor = max(anchor, _plus_days(restart, -1))
+        anchor = max(anchor, shift_days(restart, -1))
     finished = [m.on for m in marks.values() if m.status == "done"]  # skipping is not work
     if finished:
         anchor = max(anchor, *finished)
@@ -224,10 +213,10 @@ def report(
     at_plan = at_observed = None
     if current is not None:
         # At the planned pace the rest takes as long as the plan gives it: the end moves by the lag.
-        at_plan = _plus_days(max(item.end for item in items), round(lag))
+        at_plan = shift_days(max(item.end for item in items), round(lag))
         if observed:
             remaining = max(0.0, overall.hours - resolved - credit)
-            at_observed = _plus_days(max(today, anchor), _days_for(remaining, observed))
+            at_observed = shift_days(max(today, anchor), _days_for(remaining, observed))
     return Report(
         today=today,
         plan=plan,
