@@ -218,11 +218,12 @@ def test_wide_terminal_gets_the_table(
     assert all(len(line) <= 100 for line in out.splitlines())
 
 
-def test_piped_resources_are_plain_text_with_urls(runner: CliRunner) -> None:
+def test_piped_resources_are_plain_text_with_urls(runner: CliRunner, catalog: Catalog) -> None:
     result = runner.invoke(app, ["resources", "--phase", "kaggle"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Resources for Kaggle competitions (7)"
+    count = len(catalog.resources_by_phase["kaggle"])
+    assert lines[0] == f"Resources for Kaggle competitions ({count})"
     assert "Kaggle Learn" in lines
     assert "  https://www.kaggle.com/learn" in lines
     assert "┃" not in result.stdout
@@ -239,5 +240,5 @@ def test_resources_table_on_a_terminal(
     found = filter_resources(catalog, ResourceQuery(phase="kaggle"))
     print_resources([resource_view(r, "en") for r in found], "Resources for Kaggle competitions")
     out = capsys.readouterr().out
-    assert "Resources for Kaggle competitions (7)" in out
+    assert f"Resources for Kaggle competitions ({len(found)})" in out
     assert "┃ Resource" in out and "Kaggle Learn" in out
