@@ -204,3 +204,21 @@ def test_models_round_trip_through_pickle_unchanged(catalog: Catalog) -> None:
     assert changed.hours_per_week == 12.0 and restored.profile.hours_per_week == 10.0
     again = pickle.loads(pickle.dumps(restored.profile))
     assert again.model_fields_set == set(type(again).model_fields)
+
+
+def test_equal_texts_are_stored_once(tmp_path: Path) -> None:
+    from mlpath.modelbase import Text, share_texts
+
+    a, b = Text(en="Same words"), Text(en="Same words")
+    holder = {"x": [a, b], "y": {"z": Text(en="Same words", ja="同じ")}}
+    share_texts(holder)
+    assert holder["x"][0] is holder["x"][1]
+    assert holder["y"]["z"] is not holder["x"][0]  # a different Japanese text stays apart
+    first = load_catalog()
+    again = load_catalog()  # from the cache
+    assert again.milestones == first.milestones
+    titles = {}
+    for m in again.milestones.values():
+        for topic in m.topics:
+            titles.setdefault((topic.en, topic.ja), set()).add(id(topic))
+    assert all(len(ids) == 1 for ids in titles.values())

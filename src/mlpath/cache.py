@@ -234,6 +234,9 @@ def _write(path: Path, key: str, value: object) -> None:
     if secret is None or not _private_dir(path.parent, create=True, tighten=True):
         return
     header = FORMAT + key.encode() + b"\n"
+    from mlpath.modelbase import share_texts
+
+    share_texts(value)
     payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError):
         atomic_write(path, header + _seal(secret, header, payload) + b"\n" + payload, private=True)

@@ -73,3 +73,32 @@ class Text(Model):
         if lang == "ja" and self.ja:
             return self.ja
         return self.en
+
+
+def share_texts(root: object) -> None:
+    """Make equal ``Text`` values one shared object throughout ``root``, in place.
+
+    Texts are frozen, so sharing them is safe, and a pickle then stores and
+    restores each distinct text once: the 100x benchmark catalogue holds
+    141,000 texts but only 2,600 distinct ones. The catalogue cache calls this
+    before it pickles.
+    """
+    canon: dict[tuple[str, str | None], Text] = {}
+    seen: set[int] = set()
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, Text):
+            return canon.setdefault((value.en, value.ja), value)
+        if isinstance(value, list):
+            value[:] = [fix(v) for v in value]
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                value[key] = fix(item)
+        elif hasattr(value, "__dict__") and not isinstance(value, type) and id(value) not in seen:
+            seen.add(id(value))
+            fields = value.__dict__  # a frozen model's own dict: no __setattr__ involved
+            for key, item in fields.items():
+                fields[key] = fix(item)
+        return value
+
+    fix(root)

@@ -18,7 +18,6 @@ from mlpath.models import (
     Shortfall,
     Skipped,
 )
-from mlpath.placement import partly_hours
 from mlpath.ranking import ResourceRanker
 from mlpath.skills import expand
 
@@ -131,7 +130,7 @@ def build_plan(
     partly = expand(catalog, profile.known, profile.partly)[1] if profile.partly else frozenset()
     milestones = [
         catalog.milestones[mid].model_copy(
-            update={"hours": partly_hours(catalog.milestones[mid].hours)}
+            update={"hours": _partly_hours(catalog.milestones[mid].hours)}
         )
         if mid in partly
         else catalog.milestones[mid]
@@ -177,3 +176,11 @@ def build_plan(
         habits=placed,
         habits_left_out=habits_left_out,
     )
+
+
+def _partly_hours(hours: int) -> int:
+    # Imported only when something is partly known: the placement machinery is not
+    # needed to plan otherwise.
+    from mlpath.placement import partly_hours
+
+    return partly_hours(hours)

@@ -10,6 +10,7 @@ than the line stands alone rather than being cut.
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 
 # A token: a run of narrow non-space characters, one wide character, or spaces.
@@ -18,7 +19,18 @@ _TOKEN = re.compile(r"\s+|[^\s]")
 _NO_START = set("、。，．・：；？！」』）】〉》”’ー々ゝゞ…")  # noqa: RUF001
 
 
+# Wide and full-width characters (CJK, kana, hangul, full-width forms), the ones that
+# need the slow path; text without any wraps like textwrap does, only faster.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+    "\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
 def cell_width(text: str) -> int:
+    if not _WIDE.search(text):
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -46,6 +58,15 @@ def wrap(
     **_: object,  # textwrap's break_* options: ids and URLs are never broken here anyway
 ) -> list[str]:
     """Lines of at most ``width`` cells (a single over-long id or URL excepted)."""
+    if not _WIDE.search(text):
+        return textwrap.wrap(
+            text,
+            width,
+            initial_indent=initial_indent,
+            subsequent_indent=subsequent_indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [initial_indent.rstrip()]
     lines: list[str] = []
     lead = text[: len(text) - len(text.lstrip(" "))]  # alignment the caller put first
     initial_indent += lead
