@@ -100,6 +100,7 @@ def test_every_export_format_escapes_hostile_titles(
 def test_terminal_shows_hostile_titles_inert(runner: CliRunner, hostile_data: Path) -> None:
     for args in (
         plan_args(hostile_data),
+        [*plan_args(hostile_data), "--timeline"],
         ["resources", "--data-dir", str(hostile_data)],
         ["roles", "--data-dir", str(hostile_data)],
         ["phases", "--data-dir", str(hostile_data)],
