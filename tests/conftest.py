@@ -24,6 +24,11 @@ def _isolated_home(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("MLPATH_DATA_DIR", raising=False)
     monkeypatch.delenv("MLPATH_DEBUG", raising=False)
+    monkeypatch.delenv("MLPATH_TODAY", raising=False)
+    # The machine's locale must not choose the language the tests read.
+    for name in ("MLPATH_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     yield home
