@@ -273,3 +273,34 @@ def test_sessions_that_hold_fewer_hours_than_the_plan_warn(
         app, [*PLAN, "-w", "2", "--sessions", "Sat 10:00-12:00", "-o", str(out), "--force"]
     )
     assert "warning" not in enough.stderr
+
+
+def test_skipping_later_work_is_not_being_ahead(runner: CliRunner, tmp_path: Path) -> None:
+    env = {"MLPATH_HOME": str(tmp_path), "MLPATH_TODAY": "2027-02-01"}
+    runner.invoke(app, [*PLAN, "--save"], env=env)
+    runner.invoke(app, ["skip", "sql-basics"], env=env)
+    doc = json.loads(runner.invoke(app, ["status", "--json"], env=env).stdout)
+    # Four weeks in and nothing done: behind, whatever was skipped further on.
+    assert doc["position"]["state"] == "behind"
+    plans = json.loads(runner.invoke(app, ["plans", "--json"], env=env).stdout)
+    assert plans[0]["position"] == doc["position"]
+
+
+def test_data_show_works_while_an_overlay_is_broken(runner: CliRunner, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "roadmaps.yaml").write_text("remove: {milestones: [sql-basics]}\n")
+    env = {"MLPATH_HOME": str(home)}
+    broken = runner.invoke(app, ["phases"], env=env)
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith("error: the problem is in your overlay")
+    shown = runner.invoke(app, ["data", "show", "sql-basics"], env=env)
+    assert shown.exit_code == 0 and "id: sql-basics" in shown.stdout
+
+
+def test_japanese_questions_fit_forty_cells(runner: CliRunner) -> None:
+    from mlpath.render.cells import cell_width
+
+    result = runner.invoke(app, ["questions", "-t", "mle", "--lang", "ja"], env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    assert all(cell_width(line) <= 40 for line in result.stdout.splitlines())

@@ -286,4 +286,5 @@ def _blame_overlays(exc: DataError, layers: Sequence[Path]) -> DataError:
         f"the problem is in your overlay {names}: fix it (see `mlpath validate`),"
         " or run with --no-overlays to leave your overlays out"
     )
-    return DataError(exc.problems[0] if len(exc.problems) == 1 else str(exc), [*exc.problems, hint])
+    # The way out first: a long list of dangling references would bury it.
+    return DataError(str(exc), [hint, *exc.problems])

@@ -70,5 +70,5 @@ def unknown_choice(what: str, value: str, choices: Iterable[str]) -> UsageError:
     suggestion = did_you_mean(value, options)
     if suggestion:
         message += f"; did you mean {suggestion!r}?"
-    message += f" choices: {', '.join(options)}"
+    message += f"{'' if suggestion else ';'} choices: {', '.join(options)}"
     return UsageError(message)

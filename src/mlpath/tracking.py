@@ -186,6 +186,8 @@ def report(
     if finished:
         anchor = max(anchor, *finished)
     resolved = overall.done_hours + overall.skipped_hours
+    # Skipped milestones leave the schedule: skipping later work is not being ahead.
+    schedule = [i for i in items if (m := marks.get(i.milestone.id)) is None or m.status == "done"]
     credit = 0.0
     if current is not None:
         credit = min(float(current.milestone.hours), pace / 7 * max(0, (today - anchor).days))
@@ -194,7 +196,7 @@ def report(
     days = 0
     lag = 0.0  # days behind the schedule (negative: ahead)
     if current is not None:
-        first, last = schedule_window(items, resolved + credit)
+        first, last = schedule_window(schedule, overall.done_hours + credit)
         now = float(today.toordinal())
         lag = now - min(max(now, first), last)
     if current is None:

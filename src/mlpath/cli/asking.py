@@ -154,17 +154,23 @@ def _details(say: Say, lang: str, milestone: Milestone) -> None:
     say(f"  Deliverable: {milestone.deliverable.get(lang)}")
 
 
+DONT_KNOW = frozenset({"n", "no", "?", "idk", "don't know", "i don't know", "dont know"})
+
+
 def _quiz(say: Say, lang: str, quiz: Quiz) -> bool:
     """A quick self-test after a "yes"; a wrong or "don't know" answer makes it "partly"."""
     choices = [c.get(lang) for c in quiz.choices] + ["I don't know"]
     say(f"  Quick check: {quiz.question.get(lang)}")
     for number, choice in enumerate(choices, 1):
         say(f"    {number}) {choice}")
+    last = len(choices)
     while True:
-        reply = typer.prompt(f"  Your answer [1-{len(choices)}]", err=True).strip()
-        if reply.isdigit() and 1 <= int(reply) <= len(choices):
+        reply = typer.prompt(f"  Your answer [1-{last}, n: I don't know]", err=True).strip()
+        if reply.lower().replace("\u2019", "'") in DONT_KNOW:
+            reply = str(last)
+        if reply.isdigit() and 1 <= int(reply) <= last:
             break
-        say(f"  Please type a number from 1 to {len(choices)}.")
+        say(f"  Please type a number from 1 to {last}, or n if you don't know.")
     if int(reply) - 1 == quiz.answer:
         say("  Right.")
         return True

@@ -41,7 +41,11 @@ def data_command(
     if parsing.normalize(action) != "show":
         raise UsageError(f"unknown action {action!r}; use `mlpath data show ID`")
     app = current()
-    catalog = app.catalog(data_dir)
+    # The entry as shipped (or in --data-dir): a broken overlay must not stop the
+    # command that helps fix it. --overlays shows the overlaid entry.
+    from mlpath.catalog import load_catalog
+
+    catalog = load_catalog(data_dir, overlays=bool(app.overlays))
     wanted = parsing.normalize(entry_id)
     tables: dict[str, dict[str, Any]] = {
         "phases": catalog.phases,

@@ -51,6 +51,8 @@ def _heading(name: str, view: PlanView, *facts: str) -> str:
 
 
 def _tally_line(label: str, tally: Tally) -> str:
+    if tally.milestones and tally.milestones == tally.skipped:
+        return f"{label}: skipped ({words.plural(tally.skipped, 'milestone', 'milestones')})"
     counts = f"{tally.done}/{tally.milestones - tally.skipped}"
     if tally.skipped:
         counts += f" (+{tally.skipped} skipped)"
