@@ -248,7 +248,14 @@ def checkpoint_heading(cp: CheckpointView) -> str:
 
 def habit_status(title: str, logged: int, expected: int, c: Cadence) -> str:
     """ "A blog post a month: 3 of 5 expected by today (every month)"."""
-    return f"{title}: {logged} of {expected} expected by today ({cadence(c)})"
+    return f"{title}: {tally(logged, expected)} ({cadence(c)})"
+
+
+def tally(logged: int, expected: int) -> str:
+    """ "3 of 5 expected by today", or "1 done, none expected yet" before the first is due."""
+    if expected == 0:
+        return f"{logged} done, none expected yet"
+    return f"{logged} of {expected} expected by today"
 
 
 def habit_statuses(view: PlanView) -> list[tuple[str, bool]]:

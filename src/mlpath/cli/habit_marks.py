@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mlpath.cli.parsing import normalize
 from mlpath.errors import UsageError
-from mlpath.words import fmt_date, plural
+from mlpath.words import fmt_date, plural, tally
 
 if TYPE_CHECKING:
     from mlpath.cli.context import AppContext
@@ -66,9 +66,7 @@ def say(
         logged = len(saved.habit_log.get(hid, []))
         expected = expected_count(saved.plan, hid, app.today)
         if status == "done":
-            app.terminal.result(
-                f"{hid}: one done on {fmt_date(day)} ({logged} of {expected} expected by today)"
-            )
+            app.terminal.result(f"{hid}: one done on {fmt_date(day)} ({tally(logged, expected)})")
         elif day is None:
             app.terminal.note(f"{hid!r} has no occurrence recorded to undo")
         else:
