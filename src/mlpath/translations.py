@@ -41,6 +41,8 @@ ROADMAP_FIELDS: dict[str, Spec] = {
         "checks": "list",
         "quiz": {"question": "text", "choices": "list"},
     },
+    "questions": {"question": "text", "answer_points": "list"},
+    "habits": {"title": "text", "outcome": "text"},
 }
 RESOURCE_FIELDS: dict[str, Spec] = {"resources": {"title": "text", "summary": "text"}}
 
