@@ -34,7 +34,7 @@ def test_prompts_for_everything_not_given(tmp_path: Path) -> None:
     child.sendline("0")
     child.expect("between 1 and 100")
     child.expect(r"Hours per week \[10\]: ")
-    child.sendline("12")
+    child.sendline("about 12 hours")  # natural input
     child.expect(r"Start date \[\d{4}-\d\d-\d\d\]: ")
     child.sendline("2027/1/32")  # no such day: the reason, not Python's words
     child.expect(r"day is out of range for month")

@@ -230,7 +230,11 @@ def plan_command(
 
 
 def _to_float(value: str) -> float:
-    try:
-        return float(value)
-    except ValueError:
-        raise UsageError(f"{value!r} is not a number") from None
+    """A number of hours as people type it: "8", "8.5", "8h", "about 8 hours", full-width digits."""
+    import re
+    import unicodedata
+
+    found = re.search(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", value))
+    if found is None:
+        raise UsageError(f"{value.strip()!r} is not a number of hours; type e.g. 8 or 7.5")
+    return float(found.group())

@@ -119,8 +119,8 @@ def _wants_questions() -> bool:
         text = value.strip().lower()
         if text in ("q", "questions"):
             return True
-        if text in ("l", "level"):
-            return False
+        if text in ("l", "level", "beginner", "intermediate", "advanced"):
+            return False  # a level named here is asked for (with its default) next
         raise UsageError("type q for questions or l for a level")
 
     return ask(
