@@ -243,6 +243,8 @@ def test_shipped_data_must_give_every_milestone_checks(
 ) -> None:
     shipped = tmp_path / "shipped"
     shutil.copytree(data_dir, shipped, ignore=shutil.ignore_patterns("__pycache__"))
+    # Translations of the checks and quiz cut below would name fields the data no longer has.
+    shutil.rmtree(shipped / "ja")
     roadmaps = shipped / "roadmaps.yaml"
     text = roadmaps.read_text()
     start = text.index("    checks:", text.index("  - id: sql-basics"))
