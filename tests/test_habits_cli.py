@@ -130,7 +130,7 @@ def test_done_counts_habit_occurrences_and_status_shows_them(
     blog = data["habits"][1]
     assert blog == {
         "id": "blog-post",
-        "title": {"en": "A blog post a month", "ja": None},
+        "title": {"en": "A blog post a month", "ja": "月 1 本のブログ記事"},
         "start": "2024-12-14",
         "end": data["end"],
         "cadence": {"every": 1, "unit": "month"},

@@ -101,10 +101,22 @@ def _shipped_texts() -> list[tuple[str, Text]]:
         texts += [(f"{at}.title", m.title), (f"{at}.outcome", m.outcome)]
         texts += [(f"{at}.topics[{i}]", t) for i, t in enumerate(m.topics)]
         texts += [(f"{at}.deliverable", m.deliverable)]
+        texts += [(f"{at}.checks[{i}]", t) for i, t in enumerate(m.checks)]
+        if m.quiz is not None:
+            texts += [(f"{at}.quiz.question", m.quiz.question)]
+            texts += [(f"{at}.quiz.choices[{i}]", t) for i, t in enumerate(m.quiz.choices)]
+    for q in catalog.questions.values():
+        texts += [(f"question {q.id}.question", q.question)]
+        texts += [(f"question {q.id}.answer_points[{i}]", t) for i, t in enumerate(q.answer_points)]
+    for h in catalog.habits.values():
+        texts += [(f"habit {h.id}.title", h.title), (f"habit {h.id}.outcome", h.outcome)]
+    for r in catalog.resources.values():
+        if r.summary is not None:
+            texts += [(f"resource {r.id}.summary", r.summary)]
     return texts
 
 
-def test_every_shipped_phase_role_and_milestone_has_japanese() -> None:
+def test_every_shipped_text_has_japanese() -> None:
     texts = _shipped_texts()
     catalog = load_catalog()
     assert len(catalog.milestones) >= 44 and len(catalog.roles) == 4
