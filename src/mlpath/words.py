@@ -117,6 +117,14 @@ def shortfall(fact: Shortfall) -> str:
 
 
 NOTHING_MOVED = "Nothing moved: the remaining milestones already fit these dates."
+DRY_RUN = "Dry run: nothing was saved."
+
+
+def plan_now_ends(old_end: dt.date, new_end: dt.date) -> str:
+    shift = (new_end - old_end).days
+    return f"The plan now ends {fmt_date(new_end)} (was {fmt_date(old_end)}, {shift:+d} days)."
+
+
 NOTHING_LEFT = (
     "nothing left to study on this path at this level; try a lower --level or fewer --skip"
 )

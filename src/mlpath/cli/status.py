@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mlpath.cli import complete, options, parsing, plan_output
-from mlpath.cli.context import current
+from mlpath.cli.context import AppContext, current
 from mlpath.cli.saved import Force, Name, Output, notes, report, view_of
+
+if TYPE_CHECKING:
+    from mlpath.catalog import Catalog
+    from mlpath.state import SavedPlan, State
+    from mlpath.tracking import Report
 
 
 def status_command(
@@ -30,17 +35,11 @@ def status_command(
     lang: options.Lang = None,
 ) -> None:
     """Where you stand: progress per phase, behind or ahead, what is next, projected end."""
-    from mlpath.progress import load_state
-    from mlpath.state import pick
+    from mlpath.cli.skill_options import known_but_open
 
     app = current()
     app = app.as_of(parsing.parse_date(as_of, "--as-of date") if as_of is not None else None)
-    state = load_state(app.state_path)
-    plan_name, saved = pick(state, name)
-    catalog = current().catalog(data_dir)
-    found = report(saved, app.today, catalog)
-    notes(app, found, saved.plan, catalog)
-    from mlpath.cli.skill_options import known_but_open
+    state, plan_name, saved, catalog, found = _followed(app, name, data_dir)
 
     if known := known_but_open(saved, state.skills):
         app.terminal.note(
@@ -58,6 +57,21 @@ def status_command(
     else:  # a pipe or a file: plain text, no rich
         from mlpath.render.plain import print_status
     print_status(plan_name, found, view_of(saved, catalog, app))
+
+
+def _followed(
+    app: AppContext, name: str | None, data_dir: Path | None
+) -> tuple[State, str, SavedPlan, Catalog, Report]:
+    """The saved plan asked for, its catalogue and report as of the app's day, notes said."""
+    from mlpath.progress import load_state
+    from mlpath.state import pick
+
+    state = load_state(app.state_path)
+    plan_name, saved = pick(state, name)
+    catalog = app.catalog(data_dir)
+    found = report(saved, app.today, catalog)
+    notes(app, found, saved.plan, catalog)
+    return state, plan_name, saved, catalog, found
 
 
 def show_command(
@@ -84,14 +98,8 @@ def show_saved(
     name: str | None, where: plan_output.Destination, force: bool, data_dir: Path | None
 ) -> None:
     """Also behind ``mlpath plan --show``: the status table, or any format ``plan`` writes."""
-    from mlpath.progress import load_state
-    from mlpath.state import pick
-
     app = current()
-    plan_name, saved = pick(load_state(app.state_path), name)
-    catalog = current().catalog(data_dir)
-    found = report(saved, app.today, catalog)
-    notes(app, found, saved.plan, catalog)
+    _, plan_name, saved, catalog, found = _followed(app, name, data_dir)
     if where.output is None and not where.timeline:
         if sys.stdout.isatty():
             from mlpath.render.status import print_saved

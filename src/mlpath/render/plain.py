@@ -177,16 +177,9 @@ def print_moves(
             width,
             "  ",
         )
-    shift = (new_end - old_end).days
-    out += [
-        "",
-        *_wrap(
-            f"The plan now ends {fmt_date(new_end)} (was {fmt_date(old_end)}, {shift:+d} days).",
-            width,
-        ),
-    ]
+    out += ["", *_wrap(words.plan_now_ends(old_end, new_end), width)]
     if not saved:
-        out.append("Dry run: nothing was saved.")
+        out.append(words.DRY_RUN)
     _write(out)
 
 

@@ -241,12 +241,9 @@ def print_moves(
                 f"{move.shift:+d} d",
             )
         console.print(table)
-    shift = (new_end - old_end).days
-    console.print(
-        f"The plan now ends {fmt_date(new_end)} (was {fmt_date(old_end)}, {shift:+d} days)."
-    )
+    console.print(words.plan_now_ends(old_end, new_end))
     if not saved:
-        console.print(styled(("Dry run: nothing was saved.", "muted")))
+        console.print(styled((words.DRY_RUN, "muted")))
 
 
 def print_plans(rows: Sequence[tuple[str, bool, PlanView, Report]]) -> None:
